@@ -1,0 +1,51 @@
+"""The kiosk app: every part it is made of is bound here, one named step at a time."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from . import assets, config, errors, i18n, security
+from .extensions import csrf, db, htmx
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config_overrides: dict | None = None) -> Flask:
+    """Build the app; tests and commands pass overrides instead of editing the environment."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    app.config.update(config.from_environment(Path(app.instance_path)))
+    app.config.update(config_overrides or {})
+
+    _configure_templates(app)
+    db.init_app(app)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    assets.init_app(app)
+    _register_blueprints(app)
+    errors.init_app(app)
+    return app
+
+
+def _configure_templates(app: Flask) -> None:
+    """Our templates first, then GOV.UK Frontend's macros under their documented prefix."""
+    app.jinja_loader = ChoiceLoader([
+        FileSystemLoader(app.template_folder),
+        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+    ])
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+def _register_blueprints(app: Flask) -> None:
+    """Each audience and feature is a blueprint with its own URL prefix."""
+    from .start import bp as start_bp
+
+    app.register_blueprint(start_bp)

@@ -1,0 +1,51 @@
+"""Configuration from the environment, with safe defaults for a single kiosk server."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+ONE_HOUR = 3600
+
+
+def _instance_secret(instance_path: Path) -> str:
+    """Read the secret key kept under instance/, making it once if it is not there yet."""
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def from_environment(instance_path: Path) -> dict:
+    """Settings for this process; anything can be overridden by `create_app(config=...)`."""
+    return {
+        "DATABASE_URL": os.environ.get(
+            "DATABASE_URL", f"sqlite:///{instance_path / 'kiosk.sqlite3'}"
+        ),
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or _instance_secret(instance_path),
+        "KIOSK_ENABLED": _flag("KIOSK_ENABLED", True),
+        "STAFF_ENABLED": _flag("STAFF_ENABLED", True),
+        "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "600")),
+        "KIOSK_WARNING_SECONDS": int(os.environ.get("KIOSK_WARNING_SECONDS", "60")),
+        "TIMEZONE": "Europe/London",
+        # Flask-Babel looks for catalogues relative to the package folder.
+        "BABEL_TRANSLATION_DIRECTORIES": "../translations",
+        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/London",
+        # The CSRF token lives as long as the signed-in session, so a long letter still sends.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Strict",
+        "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", False),
+        "PERMANENT_SESSION_LIFETIME": 8 * ONE_HOUR,
+        "MAX_CONTENT_LENGTH": 55 * 1024 * 1024,
+        "IMPORT_MAX_BYTES": 50 * 1024 * 1024,
+        "IMPORT_MAX_PEOPLE": 20_000,
+    }

@@ -1,0 +1,1 @@
+"""Data access: the database connection and every named query live in this package."""
