@@ -46,6 +46,11 @@ def _configure_templates(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """Each audience and feature is a blueprint with its own URL prefix."""
+    from .me import bp as me_bp
+    from .signin import bp as signin_bp
     from .start import bp as start_bp
 
     app.register_blueprint(start_bp)
+    if app.config["KIOSK_ENABLED"]:
+        app.register_blueprint(signin_bp)
+        app.register_blueprint(me_bp)

@@ -81,6 +81,33 @@ def demo_command(people: int, seed: int, establishment: str, output: Path | None
             click.echo(import_export(session, path.read_bytes()).describe())
 
 
+@main.group("pin")
+def pin() -> None:
+    """Manage kiosk PINs."""
+
+
+@pin.command("set")
+@click.argument("prison_number")
+@with_appcontext
+def pin_set(prison_number: str) -> None:
+    """Set a person's PIN, read from standard input (so it stays out of shell history)."""
+    from sqlalchemy import select
+
+    from kiosk.models import Person
+    from kiosk.services import sign_in
+
+    new_pin = sys.stdin.readline().strip()
+    if not sign_in.is_valid_pin(new_pin):
+        raise click.ClickException("A PIN is 4 to 6 digits. Nothing was changed.")
+    with db.transaction() as session:
+        number = sign_in.normalise_number(prison_number)
+        person = session.scalars(select(Person).where(Person.prison_number == number)).first()
+        if person is None:
+            raise click.ClickException(f"No one has the prison number {number}.")
+        sign_in.set_pin(session, person, new_pin)
+    click.echo(f"The PIN for {number} is set.")
+
+
 @main.command("serve", context_settings={"ignore_unknown_options": True})
 @click.argument("gunicorn_args", nargs=-1, type=click.UNPROCESSED)
 def serve(gunicorn_args: tuple[str, ...]) -> None:

@@ -1,5 +1,6 @@
 """All tables, importable from one place (Alembic reads `Base.metadata` from here)."""
 from .base import Base
+from .kiosk_side import KioskAccount, KioskSession, PinLockout
 from .records import (
     PERSON_PARTS, Decision, Establishment, ImportRun, KeyDate, LicenceCondition, Meeting,
     Person, Plan, PlanAction, Programme, RiskArea, RiskAssessment, Sentence, StaffContact,
@@ -7,7 +8,7 @@ from .records import (
 )
 
 __all__ = [
-    "Base", "PERSON_PARTS", "Decision", "Establishment", "ImportRun", "KeyDate",
+    "Base", "KioskAccount", "KioskSession", "PinLockout", "PERSON_PARTS", "Decision", "Establishment", "ImportRun", "KeyDate",
     "LicenceCondition", "Meeting", "Person", "Plan", "PlanAction", "Programme", "RiskArea",
     "RiskAssessment", "Sentence", "StaffContact", "Supervision",
 ]

@@ -1,0 +1,45 @@
+"""Display settings and language, chosen by the person and remembered."""
+from flask import g, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, RadioField
+
+from kiosk.extensions import db
+from kiosk.i18n import LANGUAGES
+from kiosk.models import KioskAccount
+from kiosk.signin.access import person_required
+
+from . import bp
+
+
+class SettingsForm(FlaskForm):
+    """Each choice is one control with a plain label."""
+
+    language = RadioField(_l("Language"), choices=list(LANGUAGES.items()))
+    easy_read = RadioField(_l("How should words look?"), choices=[
+        ("yes", _l("Easy read: short sentences with pictures")),
+        ("no", _l("Standard"))])
+    text_size = RadioField(_l("Text size"), coerce=int, choices=[
+        (0, _l("Normal")), (1, _l("Large")), (2, _l("Largest"))])
+    high_contrast = BooleanField(_l("High contrast: white words on black"))
+    read_aloud = BooleanField(_l("Show a button that reads the page out loud"))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@person_required
+def settings():
+    """Let the person choose how pages look and which language they use."""
+    form = SettingsForm(data={
+        "language": g.language, "easy_read": "yes" if g.display.easy_read else "no",
+        "text_size": g.display.text_size, "high_contrast": g.display.high_contrast,
+        "read_aloud": g.display.read_aloud})
+    if form.validate_on_submit():
+        with db.transaction() as session:
+            account = session.get(KioskAccount, g.person.id)
+            account.language = form.language.data
+            account.easy_read = form.easy_read.data == "yes"
+            account.text_size = form.text_size.data
+            account.high_contrast = form.high_contrast.data
+            account.read_aloud = form.read_aloud.data
+        return redirect(url_for("me.home"))
+    return render_template("me/settings.html", form=form)

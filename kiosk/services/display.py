@@ -1,0 +1,45 @@
+"""Display settings: easy read, text size, high contrast and read aloud, remembered per person.
+
+Until a person chooses, their settings start from the communication needs in their record.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.models import KioskAccount, Person
+
+TEXT_SIZES = (0, 1, 2)  # normal, large, largest
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    """How pages look for this person."""
+
+    easy_read: bool
+    text_size: int
+    high_contrast: bool
+    read_aloud: bool
+
+    @property
+    def page_classes(self) -> str:
+        """CSS classes on <html> that switch the look (text size scales every rem)."""
+        classes = [f"app-text-size-{self.text_size}"]
+        classes += ["app-easy-read"] if self.easy_read else []
+        classes += ["app-high-contrast"] if self.high_contrast else []
+        return " ".join(classes)
+
+
+def _chosen(choice, default):
+    return default if choice is None else choice
+
+
+def settings_for(person: Person, account: KioskAccount | None) -> DisplaySettings:
+    """The person's own choices, falling back to what their communication needs suggest."""
+    needs = set(person.communication_needs or [])
+    account = account or KioskAccount()
+    return DisplaySettings(
+        easy_read=_chosen(account.easy_read, bool(needs & {"easy_read", "reads_with_support"})),
+        text_size=_chosen(account.text_size, 1 if "large_print" in needs else 0),
+        high_contrast=_chosen(account.high_contrast, "high_contrast" in needs),
+        read_aloud=_chosen(account.read_aloud, "read_aloud" in needs),
+    )

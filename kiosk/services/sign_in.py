@@ -1,0 +1,139 @@
+"""Signing in at a shared kiosk: PIN checks, the lockout, and visits that end cleanly.
+
+The lockout is keyed on the prison number typed, never on the address: every kiosk on a hall
+shares one address. An unknown number and a wrong PIN get the same answer.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from kiosk.models import KioskAccount, KioskSession, Person, PinLockout
+
+MAX_WRONG_PINS = 5
+LOCKOUT = timedelta(minutes=15)
+PIN_PATTERN = re.compile(r"^[0-9]{4,6}$")
+_hasher = PasswordHasher()
+# Checked against when the number is unknown, so both answers take the same time.
+_DUMMY_HASH = _hasher.hash("000000")
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    """Either a person, or the reason there is none (`wrong` or `locked`)."""
+
+    person: Person | None = None
+    problem: str | None = None
+    locked_minutes: int = 0
+
+
+def normalise_number(typed: str) -> str:
+    """Prison numbers are capitals and digits; people type spaces and small letters."""
+    return re.sub(r"\s+", "", typed or "").upper()[:40]
+
+
+def is_valid_pin(pin: str) -> bool:
+    """A PIN is 4 to 6 digits."""
+    return bool(PIN_PATTERN.match(pin or ""))
+
+
+def account_for(session: Session, person: Person) -> KioskAccount:
+    """The person's kiosk account, made on first use."""
+    account = session.get(KioskAccount, person.id)
+    if account is None:
+        account = KioskAccount(person_id=person.id)
+        session.add(account)
+        session.flush()
+    return account
+
+
+def set_pin(session: Session, person: Person, pin: str) -> None:
+    """Store a new PIN as an argon2 hash and clear any lockout on the number."""
+    if not is_valid_pin(pin):
+        raise ValueError("A PIN is 4 to 6 digits.")
+    account_for(session, person).pin_hash = _hasher.hash(pin)
+    session.execute(delete(PinLockout).where(PinLockout.prison_number == person.prison_number))
+
+
+def check_pin(session: Session, typed_number: str, pin: str, now: datetime) -> SignInResult:
+    """Check a prison number and PIN, counting wrong tries per number."""
+    number = normalise_number(typed_number)
+    lockout = session.get(PinLockout, number, with_for_update=True)
+    if lockout and lockout.locked_until and lockout.locked_until > now:
+        return SignInResult(problem="locked", locked_minutes=_minutes_left(lockout, now))
+    person = session.scalars(
+        select(Person).where(Person.prison_number == number, Person.present.is_(True))).first()
+    account = session.get(KioskAccount, person.id) if person else None
+    if _pin_matches(account.pin_hash if account else None, pin):
+        if lockout:
+            session.delete(lockout)
+        return SignInResult(person=person)
+    return _count_wrong_pin(session, lockout, number, now)
+
+
+def _pin_matches(pin_hash: str | None, pin: str) -> bool:
+    try:
+        return _hasher.verify(pin_hash or _DUMMY_HASH, pin or "") and pin_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _count_wrong_pin(session: Session, lockout: PinLockout | None, number: str,
+                     now: datetime) -> SignInResult:
+    if lockout is None:
+        lockout = PinLockout(prison_number=number, failures=0)
+        session.add(lockout)
+    if lockout.locked_until and lockout.locked_until <= now:
+        lockout.failures, lockout.locked_until = 0, None
+    lockout.failures += 1
+    if lockout.failures >= MAX_WRONG_PINS:
+        lockout.locked_until = now + LOCKOUT
+        return SignInResult(problem="locked", locked_minutes=_minutes_left(lockout, now))
+    return SignInResult(problem="wrong")
+
+
+def _minutes_left(lockout: PinLockout, now: datetime) -> int:
+    return max(1, -(-int((lockout.locked_until - now).total_seconds()) // 60))
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def start_visit(session: Session, person: Person, now: datetime) -> str:
+    """Open a visit and return the token for the cookie; the last visit becomes 'previous'."""
+    token = secrets.token_urlsafe(32)
+    session.add(KioskSession(token_hash=_token_hash(token), person_id=person.id,
+                             started_at=now, last_active_at=now))
+    account = account_for(session, person)
+    account.previous_visit_at, account.this_visit_at = account.this_visit_at, now
+    return token
+
+
+def resume_visit(session: Session, token: str | None, now: datetime,
+                 idle: timedelta) -> KioskSession | None:
+    """The visit behind a token, if it has not been idle too long; an idle one is ended."""
+    if not token:
+        return None
+    visit = session.get(KioskSession, _token_hash(token))
+    if visit is None:
+        return None
+    if now - visit.last_active_at > idle:
+        session.delete(visit)
+        return None
+    visit.last_active_at = now
+    return visit
+
+
+def end_visit(session: Session, token: str | None) -> None:
+    """Finish: the visit is gone from the server, whatever the browser keeps."""
+    if token:
+        session.execute(delete(KioskSession).where(KioskSession.token_hash == _token_hash(token)))

@@ -1,0 +1,18 @@
+"""The sign-in form: prison number and a PIN of 4 to 6 digits."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, Length, Regexp
+
+
+class SignInForm(FlaskForm):
+    """Messages say what to do, in plain words."""
+
+    prison_number = StringField(
+        _l("Your prison number"),
+        validators=[DataRequired(_l("Type your prison number.")),
+                    Length(max=20, message=_l("That prison number is too long."))])
+    pin = PasswordField(
+        _l("Your PIN"),
+        validators=[DataRequired(_l("Type your PIN.")),
+                    Regexp(r"^[0-9]{4,6}$", message=_l("Your PIN is 4 to 6 numbers."))])

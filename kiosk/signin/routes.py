@@ -1,0 +1,79 @@
+"""Routes for signing in, keeping a visit alive, and finishing."""
+from flask import redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+
+from kiosk.extensions import db
+from kiosk.services import sign_in
+
+from . import bp
+from .access import TOKEN_KEY, now, person_required
+from .forms import SignInForm
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+def sign_in_page():
+    """Prison number and PIN; the same answer for an unknown number and a wrong PIN."""
+    form = SignInForm()
+    problem = None
+    if form.validate_on_submit():
+        with db.transaction() as db_session:
+            result = sign_in.check_pin(db_session, form.prison_number.data, form.pin.data, now())
+            if result.person is not None:
+                token = sign_in.start_visit(db_session, result.person, now())
+        if result.person is not None:
+            language = session.get("language")
+            session.clear()
+            session[TOKEN_KEY] = token
+            if language:
+                session["language"] = language
+            return redirect(url_for("me.home"))
+        problem = _sign_in_problem(result)
+    return render_template("signin/sign_in.html", form=form, problem=problem)
+
+
+def _sign_in_problem(result: sign_in.SignInResult) -> str:
+    if result.problem == "locked":
+        return _("This prison number is locked for %(minutes)d minutes after 5 wrong PINs. "
+                 "Please wait, or ask your personal officer for help.",
+                 minutes=result.locked_minutes)
+    return _("The prison number or PIN is not right. Please check them and try again.")
+
+
+@bp.route("/finish", methods=["POST"])
+def finish():
+    """End the visit on the server and clear this screen."""
+    with db.transaction() as db_session:
+        sign_in.end_visit(db_session, session.get(TOKEN_KEY))
+    session.clear()
+    return redirect(url_for("signin.finished"))
+
+
+@bp.route("/finished")
+def finished():
+    """Tell the person they have finished and nothing of theirs is left on screen."""
+    return render_template("signin/finished.html", timed_out=False)
+
+
+@bp.route("/timed-out")
+def timed_out():
+    """The visit ended because the kiosk was left alone: say so kindly."""
+    with db.transaction() as db_session:
+        sign_in.end_visit(db_session, session.get(TOKEN_KEY))
+    session.clear()
+    return render_template("signin/finished.html", timed_out=True)
+
+
+@bp.route("/still-here", methods=["POST"])
+@person_required
+def still_here():
+    """'I need more time': the visit was just renewed by `person_required`."""
+    if request.headers.get("HX-Request") or request.accept_mimetypes.best == "application/json":
+        return "", 204
+    return redirect(_local_path(request.form.get("next")) or url_for("me.home"))
+
+
+def _local_path(path: str | None) -> str | None:
+    """Only ever send the person back to a page of this app (the page they were on)."""
+    if path and path.startswith("/") and not path.startswith("//") and "\\" not in path:
+        return path
+    return None
