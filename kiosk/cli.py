@@ -65,9 +65,10 @@ def _refuse(problems: list[contract.Problem]) -> None:
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the file here (kept after the import).")
 @click.option("--no-import", is_flag=True, help="Only write the file.")
+@click.option("--pin", help="Give every made-up person this kiosk PIN (demo data only).")
 @with_appcontext
 def demo_command(people: int, seed: int, establishment: str, output: Path | None,
-                 no_import: bool) -> None:
+                 no_import: bool, pin: str | None) -> None:
     """Make a realistic, fictional export for one establishment and import it."""
     from kiosk.services.demo_data import write_export
 
@@ -79,6 +80,10 @@ def demo_command(people: int, seed: int, establishment: str, output: Path | None
         migrate.upgrade(current_app.config["DATABASE_URL"])
         with db.transaction() as session:
             click.echo(import_export(session, path.read_bytes()).describe())
+            if pin:
+                from kiosk.services import sign_in
+
+                sign_in.set_pin_for_everyone(session, establishment, pin)
 
 
 @main.group("pin")

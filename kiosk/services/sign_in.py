@@ -16,10 +16,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kiosk.models import KioskAccount, KioskSession, Person, PinLockout
+from kiosk.models import Establishment, KioskAccount, KioskSession, Person, PinLockout
 
 MAX_WRONG_PINS = 5
 LOCKOUT = timedelta(minutes=15)
+# A visit's last-active time is written at most this often, so reading pages costs no writes.
+TOUCH_INTERVAL = timedelta(seconds=15)
 PIN_PATTERN = re.compile(r"^[0-9]{4,6}$")
 _hasher = PasswordHasher()
 # Checked against when the number is unknown, so both answers take the same time.
@@ -61,6 +63,17 @@ def set_pin(session: Session, person: Person, pin: str) -> None:
         raise ValueError("A PIN is 4 to 6 digits.")
     account_for(session, person).pin_hash = _hasher.hash(pin)
     session.execute(delete(PinLockout).where(PinLockout.prison_number == person.prison_number))
+
+
+def set_pin_for_everyone(session: Session, establishment_code: str, pin: str) -> None:
+    """Demo data only: one PIN for every person of an establishment, hashed once."""
+    if not is_valid_pin(pin):
+        raise ValueError("A PIN is 4 to 6 digits.")
+    pin_hash = _hasher.hash(pin)
+    people = session.scalars(select(Person).join(Person.establishment).where(
+        Establishment.code == establishment_code))
+    for person in people:
+        account_for(session, person).pin_hash = pin_hash
 
 
 def check_pin(session: Session, typed_number: str, pin: str, now: datetime) -> SignInResult:
@@ -129,7 +142,8 @@ def resume_visit(session: Session, token: str | None, now: datetime,
     if now - visit.last_active_at > idle:
         session.delete(visit)
         return None
-    visit.last_active_at = now
+    if now - visit.last_active_at >= TOUCH_INTERVAL:
+        visit.last_active_at = now
     return visit
 
 

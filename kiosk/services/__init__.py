@@ -1,0 +1,1 @@
+"""Domain services: the rules and wording that routes call, kept apart from HTTP."""

@@ -1,0 +1,59 @@
+"""Everything a person reads in content/en is measured, so the words stay at a reading age of about 9."""
+from __future__ import annotations
+
+import pytest
+
+from kiosk.services.content import content_for
+from kiosk.services.plain_language import readability
+
+# mode: (lowest Flesch reading ease, highest mean words a sentence)
+LIMITS = {"plain": (80, 12), "easy": (90, 10)}
+
+
+def person_facing_texts():
+    """(file, entry, mode, text) for every explanation and glossary entry; labels are too short to measure."""
+    en = content_for("en")
+    for key, explanation in en.explanations.items():
+        yield "explanations", key, "plain", explanation.plain
+        yield "explanations", key, "easy", " ".join(item.text for item in explanation.easy)
+    for term in en.glossary:
+        yield "glossary", term.key, "plain", term.plain
+        yield "glossary", term.key, "easy", term.easy
+
+
+TEXTS = list(person_facing_texts())
+
+
+def failures(rows, mode):
+    """The rows that miss the limits for their mode, described for the assertion message."""
+    lowest_ease, longest = LIMITS[mode]
+    found = []
+    for file, key, _, text in rows:
+        report = readability(text)
+        if report.flesch < lowest_ease or report.mean_sentence_words > longest:
+            found.append(f"{file}.yml {key} ({mode}): ease {report.flesch:.1f}, {report.mean_sentence_words:.1f} words a sentence: {text!r}")
+    return found
+
+
+@pytest.mark.parametrize("mode", sorted(LIMITS))
+def test_each_entry_is_easy_to_read(mode):
+    found = failures([row for row in TEXTS if row[2] == mode], mode)
+    assert not found, f"{len(found)} entries too hard to read:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("mode", sorted(LIMITS))
+@pytest.mark.parametrize("file", ["explanations", "glossary"])
+def test_each_file_is_easy_to_read(file, mode):
+    whole = " ".join(text for row_file, _, row_mode, text in TEXTS if row_file == file and row_mode == mode)
+    assert whole
+    assert not failures([(file, "(whole file)", mode, whole)], mode)
+
+
+def test_easy_items_are_short():
+    long_items = [
+        f"{key}: {item.text!r}"
+        for key, explanation in content_for("en").explanations.items()
+        for item in explanation.easy
+        if readability(item.text).mean_sentence_words > 12
+    ]
+    assert not long_items, "\n".join(long_items)

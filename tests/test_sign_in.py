@@ -1,0 +1,113 @@
+"""Signing in at a shared kiosk: PINs, the lockout, time-out, Finish and forged requests."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.models import KioskSession, Person, PinLockout
+from kiosk.services import sign_in
+from kiosk.services.importer import import_export
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "contract" / "examples" / "two-people.json"
+DANNY, TOMASZ = "GR1048213", "GR2207761"
+NOT_RIGHT = "The prison number or PIN is not right"
+
+
+@pytest.fixture
+def people(db_session):
+    """The two example people, each with PIN 1234."""
+    import_export(db_session, EXAMPLE.read_bytes())
+    for person in db_session.scalars(select(Person)):
+        sign_in.set_pin(db_session, person, "1234")
+    db_session.commit()
+
+
+def csrf_token(client, url="/sign-in") -> str:
+    page = client.get(url).get_data(as_text=True)
+    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+
+def try_pin(client, number, pin):
+    return client.post("/sign-in", data={"prison_number": number, "pin": pin,
+                                         "csrf_token": csrf_token(client)})
+
+
+def test_right_pin_signs_in_and_shows_the_persons_name(client, people):
+    response = try_pin(client, "gr 104 8213", "1234")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/me/")
+    home = client.get("/me/")
+    assert "Danny" in home.get_data(as_text=True)
+    assert home.headers["Cache-Control"] == "no-store"
+
+
+def test_unknown_number_and_wrong_pin_get_the_same_answer(client, people):
+    wrong_pin = try_pin(client, DANNY, "9999").get_data(as_text=True)
+    unknown = try_pin(client, "ZZ999999", "1234").get_data(as_text=True)
+    assert NOT_RIGHT in wrong_pin and NOT_RIGHT in unknown
+
+
+def test_five_wrong_pins_lock_the_number_for_fifteen_minutes(client, people, db_session):
+    for _ in range(4):
+        assert NOT_RIGHT in try_pin(client, DANNY, "9999").get_data(as_text=True)
+    locked = try_pin(client, DANNY, "9999").get_data(as_text=True)
+    assert "locked for 15 minutes" in locked
+    # Even the right PIN is refused while locked; another number is not affected.
+    assert "locked" in try_pin(client, DANNY, "1234").get_data(as_text=True)
+    assert try_pin(client, TOMASZ, "1234").status_code == 302
+
+
+def test_the_lock_lifts_after_fifteen_minutes(db_session, people):
+    start = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
+    for _ in range(5):
+        result = sign_in.check_pin(db_session, DANNY, "0000", start)
+    assert result.problem == "locked" and result.locked_minutes == 15
+    assert sign_in.check_pin(db_session, DANNY, "1234", start + timedelta(minutes=14)).problem == "locked"
+    later = sign_in.check_pin(db_session, DANNY, "1234", start + timedelta(minutes=16))
+    assert later.person is not None and later.person.prison_number == DANNY
+    assert db_session.get(PinLockout, DANNY) is None
+
+
+def test_a_pin_is_four_to_six_digits(client, people):
+    page = try_pin(client, DANNY, "12ab").get_data(as_text=True)
+    assert "Your PIN is 4 to 6 numbers." in page
+
+
+def test_finish_ends_the_visit_on_the_server(client, people, db_session):
+    try_pin(client, DANNY, "1234")
+    assert db_session.scalar(select(func.count()).select_from(KioskSession)) == 1
+    token = csrf_token(client, "/me/")
+    finished = client.post("/finish", data={"csrf_token": token})
+    assert finished.headers["Location"].endswith("/finished")
+    db_session.expire_all()
+    assert db_session.scalar(select(func.count()).select_from(KioskSession)) == 0
+    assert client.get("/me/").headers["Location"].endswith("/sign-in")
+
+
+def test_an_idle_visit_times_out(app, client, people, db_session):
+    app.config["KIOSK_IDLE_SECONDS"] = 0
+    try_pin(client, DANNY, "1234")
+    assert client.get("/me/").status_code == 302
+    db_session.expire_all()
+    assert db_session.scalar(select(func.count()).select_from(KioskSession)) == 0
+
+
+def test_forged_requests_are_refused(client, people):
+    refused = client.post("/sign-in", data={"prison_number": DANNY, "pin": "1234"})
+    assert refused.status_code == 400 and "nothing was changed" in refused.get_data(as_text=True)
+    forged = client.post("/sign-in", data={"prison_number": DANNY, "pin": "1234",
+                                           "csrf_token": "forged"})
+    assert forged.status_code == 400
+
+
+def test_a_person_who_left_cannot_sign_in(client, people, db_session):
+    document = json.loads(EXAMPLE.read_text())
+    document["exported_at"] = "2026-11-21T07:30:00Z"
+    document["people"] = document["people"][:1]
+    import_export(db_session, json.dumps(document).encode())
+    db_session.commit()
+    assert NOT_RIGHT in try_pin(client, TOMASZ, "1234").get_data(as_text=True)
