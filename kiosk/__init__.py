@@ -21,6 +21,8 @@ def create_app(config_overrides: dict | None = None) -> Flask:
     )
     app.config.update(config.from_environment(Path(app.instance_path)))
     app.config.update(config_overrides or {})
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = config.instance_secret(Path(app.instance_path))
 
     _configure_templates(app)
     db.init_app(app)

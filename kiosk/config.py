@@ -8,7 +8,7 @@ from pathlib import Path
 ONE_HOUR = 3600
 
 
-def _instance_secret(instance_path: Path) -> str:
+def instance_secret(instance_path: Path) -> str:
     """Read the secret key kept under instance/, making it once if it is not there yet."""
     key_file = instance_path / "secret_key"
     if not key_file.exists():
@@ -29,7 +29,7 @@ def from_environment(instance_path: Path) -> dict:
         "DATABASE_URL": os.environ.get(
             "DATABASE_URL", f"sqlite:///{instance_path / 'kiosk.sqlite3'}"
         ),
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or _instance_secret(instance_path),
+        "SECRET_KEY": os.environ.get("SECRET_KEY"),
         "KIOSK_ENABLED": _flag("KIOSK_ENABLED", True),
         "STAFF_ENABLED": _flag("STAFF_ENABLED", True),
         "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "600")),

@@ -69,6 +69,7 @@ def test_the_lock_lifts_after_fifteen_minutes(db_session, people):
     assert sign_in.check_pin(db_session, DANNY, "1234", start + timedelta(minutes=14)).problem == "locked"
     later = sign_in.check_pin(db_session, DANNY, "1234", start + timedelta(minutes=16))
     assert later.person is not None and later.person.prison_number == DANNY
+    db_session.flush()
     assert db_session.get(PinLockout, DANNY) is None
 
 

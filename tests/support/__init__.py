@@ -1,0 +1,1 @@
+"""Helpers for the test suite: the PostgreSQL cluster, page checks, accessibility checks."""
