@@ -162,3 +162,31 @@ def test_same_snapshot_twice_is_all_unchanged(db_session):
     import_export(db_session, as_bytes(EXAMPLE), now=NOW)
     summary = import_export(db_session, as_bytes(EXAMPLE), now=NOW)
     assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 2)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (b"[1, 2]", "(the whole file): [1, 2] is not of type 'object'"),
+    (b'{"people": 3}', "people: 3 is not of type 'array'"),
+])
+def test_files_of_the_wrong_shape_are_refused(db_session, raw, expected):
+    with pytest.raises(ExportRefused) as refused:
+        import_export(db_session, raw, now=NOW)
+    assert expected in [str(problem) for problem in refused.value.problems]
+
+
+def test_a_large_file_with_one_mistake_names_it(db_session):
+    from kiosk.services.demo_data import generate_export
+
+    document = generate_export(300)
+    document["people"][250]["sentence"]["icm"] = "sometimes"
+    with pytest.raises(ExportRefused) as refused:
+        import_export(db_session, as_bytes(document), now=NOW)
+    assert [str(p) for p in refused.value.problems] == [
+        "people[250].sentence.icm: 'sometimes' is not one of ['standard', 'enhanced', 'none']"]
+
+
+def test_the_demo_file_imports_whole(db_session):
+    from kiosk.services.demo_data import generate_export
+
+    summary = import_export(db_session, as_bytes(generate_export(200)), now=NOW)
+    assert summary.added == 200
