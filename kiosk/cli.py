@@ -83,7 +83,8 @@ def demo_command(people: int, seed: int, establishment: str, output: Path | None
             if pin:
                 from kiosk.services import sign_in
 
-                sign_in.set_pin_for_everyone(session, establishment, pin)
+                number = sign_in.set_pin_for_everyone(session, establishment, pin)
+                click.echo(f"Every made-up person has the PIN {pin}. Try prison number {number}.")
 
 
 @main.group("pin")
@@ -121,3 +122,8 @@ def serve(gunicorn_args: tuple[str, ...]) -> None:
 
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", *gunicorn_args,
                                "kiosk:create_app()"])
+
+
+from kiosk.staff.commands import staff as staff_commands  # noqa: E402
+
+main.add_command(staff_commands)

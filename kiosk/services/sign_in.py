@@ -16,7 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kiosk.models import Establishment, KioskAccount, KioskSession, Person, PinLockout
+from kiosk.models import Establishment, KioskAccount, KioskSession, Person, PinLockout, Plan
 
 MAX_WRONG_PINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -65,15 +65,20 @@ def set_pin(session: Session, person: Person, pin: str) -> None:
     session.execute(delete(PinLockout).where(PinLockout.prison_number == person.prison_number))
 
 
-def set_pin_for_everyone(session: Session, establishment_code: str, pin: str) -> None:
-    """Demo data only: one PIN for every person of an establishment, hashed once."""
+def set_pin_for_everyone(session: Session, establishment_code: str, pin: str) -> str | None:
+    """Demo data only: one PIN for every person of an establishment, hashed once.
+
+    Returns one prison number to try, someone whose record has a plan.
+    """
     if not is_valid_pin(pin):
         raise ValueError("A PIN is 4 to 6 digits.")
     pin_hash = _hasher.hash(pin)
     people = session.scalars(select(Person).join(Person.establishment).where(
-        Establishment.code == establishment_code))
+        Establishment.code == establishment_code).order_by(Person.prison_number)).all()
     for person in people:
         account_for(session, person).pin_hash = pin_hash
+    with_plan = set(session.scalars(select(Plan.person_id)))
+    return next((p.prison_number for p in people if p.id in with_plan), None)
 
 
 def check_pin(session: Session, typed_number: str, pin: str, now: datetime) -> SignInResult:
