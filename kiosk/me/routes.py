@@ -1,13 +1,84 @@
-"""The person's home page and the pages about their plan, dates, decisions and risk."""
-from flask import g, render_template
+"""The person's home page and the pages about their plan, dates, risk, courses and workers.
 
+Every view is thin: it asks a service for a small view model scoped to the signed-in person
+(g.person, set by `person_required`) and renders it. Meetings and decisions are in
+`meetings.py`.
+"""
+from flask import g, render_template, request
+
+from kiosk.extensions import db
+from kiosk.services import key_dates, record_pages
 from kiosk.signin.access import person_required
 
 from . import bp
+from .rendering import content, locale, today
+
+
+def _since():
+    """When the person last used the kiosk before this visit (None on a first visit)."""
+    return g.account.previous_visit_at
 
 
 @bp.route("/")
 @person_required
 def home():
     """Tiles for each section, and what is new since the last visit."""
-    return render_template("me/home.html", person=g.person)
+    page = record_pages.home_page(db.session, g.person.id, _since())
+    return render_template("me/home.html", person=g.person, page=page)
+
+
+@bp.route("/plan")
+@person_required
+def plan():
+    """The agreed plan: what has been done, and what is still to do."""
+    page = record_pages.plan_page(db.session, g.person.id, _since())
+    return render_template("me/plan.html", page=page)
+
+
+@bp.route("/dates")
+@person_required
+def dates():
+    """Key dates with what each means; past dates apart; a worked-out window if any."""
+    page = key_dates.key_dates(db.session, g.person.id, today=today(), locale=locale(),
+                               since=_since())
+    return render_template("me/dates.html", page=page)
+
+
+@bp.route("/risk")
+@person_required
+def risk():
+    """Risk and supervision: strengths first, what can change, the level as one fact."""
+    page = record_pages.risk_page(db.session, g.person.id)
+    return render_template("me/risk.html", page=page)
+
+
+@bp.route("/programmes")
+@person_required
+def programmes():
+    """Courses: finished ones first, then where each other one stands."""
+    page = record_pages.programmes_page(db.session, g.person.id)
+    return render_template("me/programmes.html", page=page)
+
+
+@bp.route("/licence")
+@person_required
+def licence():
+    """Licence conditions in plain words, and what happens if one is broken."""
+    page = record_pages.licence_page(db.session, g.person.id)
+    return render_template("me/licence.html", page=page)
+
+
+@bp.route("/people")
+@person_required
+def people():
+    """Who's who: each worker, what they do and how to reach them."""
+    staff = record_pages.people_page(db.session, g.person.id)
+    return render_template("me/people.html", staff=staff)
+
+
+@bp.route("/glossary")
+@person_required
+def glossary():
+    """Every word staff use, searchable with a plain form that needs no JavaScript."""
+    page = record_pages.glossary_page(content().glossary, request.args.get("q"))
+    return render_template("me/glossary.html", page=page)

@@ -1,0 +1,45 @@
+"""Meetings and decisions about the person. A key that is not theirs answers 404."""
+from flask import abort, g, render_template
+
+from kiosk.extensions import db
+from kiosk.services import record_pages
+from kiosk.signin.access import person_required
+
+from . import bp
+from .rendering import today
+
+
+@bp.route("/meetings")
+@person_required
+def meetings():
+    """Meetings to come and meetings gone by."""
+    page = record_pages.meetings_page(db.session, g.person.id, today(), g.account.previous_visit_at)
+    return render_template("me/meetings.html", page=page)
+
+
+@bp.route("/meetings/<key>")
+@person_required
+def meeting(key: str):
+    """One meeting: what it is for, who goes, how to get ready, and what was agreed."""
+    page = record_pages.meeting_page(db.session, g.person.id, key, today())
+    if page is None:
+        abort(404)
+    return render_template("me/meeting.html", page=page)
+
+
+@bp.route("/decisions")
+@person_required
+def decisions():
+    """Every decision about the person, newest first."""
+    page = record_pages.decisions_page(db.session, g.person.id, g.account.previous_visit_at)
+    return render_template("me/decisions.html", decisions=page)
+
+
+@bp.route("/decisions/<key>")
+@person_required
+def decision(key: str):
+    """One decision: what, why, what next, when it is looked at again, how to give views."""
+    page = record_pages.decision_page(db.session, g.person.id, key, g.account.previous_visit_at)
+    if page is None:
+        abort(404)
+    return render_template("me/decision.html", view=page)

@@ -1,0 +1,297 @@
+"""Small view models for a person's pages, built from named queries scoped to that person.
+
+Nothing here reads the request: the session, the person's id, today's date and the time of
+their previous visit are passed in, so every page can be built and tested the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from kiosk.data import queries
+from kiosk.models import (
+    Decision, LicenceCondition, Meeting, Plan, Programme, RiskAssessment, Sentence,
+    StaffContact, Supervision,
+)
+
+from .content import GlossaryTerm
+from .key_dates import change_flag
+from .whats_new import WhatsNew, whats_new
+
+# Decisions about time out of closed conditions: people should be told when an application
+# is sent and kept informed (BRIEF 3.10), so these show how far the application has got.
+TEMPORARY_RELEASE = frozenset({
+    "fgtr", "home_leave", "special_escorted_leave", "unescorted_community_access",
+    "work_placement", "open_estate", "national_top_end", "ciu",
+})
+PROGRESS_STEPS = ("submitted", "considered", "decided")
+_STEP_OF_OUTCOME = {"submitted": 0, "in_progress": 1}  # any other outcome is a decision
+
+# The eight areas of the LS/CMI in the order the assessment lists them; only the past is fixed.
+RISK_AREAS = ("criminal_history", "education_employment", "family_marital", "leisure_recreation",
+              "companions", "alcohol_drug", "procriminal_attitude", "antisocial_pattern")
+FIXED_AREAS = frozenset({"criminal_history"})
+# How much help an area calls for, drawn as a bar: a strength needs none.
+NEED = {"strength": 0, "very_low": 1, "low": 2, "medium": 3, "high": 4, "very_high": 5}
+UPCOMING_MEETING = frozenset({"scheduled", "postponed"})
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a progress line and whether it is done, the current one, or still to come."""
+
+    name: str
+    state: str  # done, current, to_come
+
+
+@dataclass(frozen=True)
+class ProgressLine:
+    """Sent off, then being looked at, then decided."""
+
+    steps: tuple[Step, ...]
+
+    @property
+    def current(self) -> Step:
+        """The step the application has reached."""
+        return next(step for step in self.steps if step.state == "current")
+
+
+def progress_line(subject: str, outcome: str) -> ProgressLine | None:
+    """The progress of a temporary-release application; None for other kinds of decision."""
+    if subject not in TEMPORARY_RELEASE:
+        return None
+    reached = _STEP_OF_OUTCOME.get(outcome, len(PROGRESS_STEPS) - 1)
+    return ProgressLine(tuple(
+        Step(name, "done" if i < reached else "current" if i == reached else "to_come")
+        for i, name in enumerate(PROGRESS_STEPS)))
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """A record row with whether it is new or changed since the last visit."""
+
+    row: object
+    change: str | None = None
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """The sections to offer and what is new."""
+
+    news: WhatsNew
+    has_licence: bool
+
+
+def home_page(session: Session, person_id: int, since: datetime | None) -> HomePage:
+    """Tiles for each section (licence only with conditions), and what is new."""
+    return HomePage(news=whats_new(session, person_id, since),
+                    has_licence=bool(queries.licence_for(session, person_id)))
+
+
+@dataclass(frozen=True)
+class PlanPage:
+    """The plan: what has been done (shown first) and what is still to do."""
+
+    plan: Plan | None
+    sentence: Sentence | None
+    done: list[Flagged]
+    to_do: list[Flagged]
+    finished_programmes: list[Programme]
+    meeting: Meeting | None
+
+    @property
+    def empty(self) -> bool:
+        """No plan and no actions on the record."""
+        return self.plan is None and not self.done and not self.to_do
+
+
+def plan_page(session: Session, person_id: int, since: datetime | None) -> PlanPage:
+    """The plan with its actions split into done and to do, and finished courses."""
+    plan = queries.plan_for(session, person_id)
+    actions = [Flagged(a, change_flag(a, since)) for a in queries.actions_for(session, person_id)]
+    meeting = None
+    if plan is not None and plan.agreed_at_meeting:
+        meeting = queries.meeting_for(session, person_id, plan.agreed_at_meeting)
+    return PlanPage(
+        plan=plan, sentence=queries.sentence_for(session, person_id),
+        done=[a for a in actions if a.row.status == "done"],
+        to_do=[a for a in actions if a.row.status != "done"],
+        finished_programmes=[p for p in queries.programmes_for(session, person_id)
+                             if p.status == "completed"],
+        meeting=meeting)
+
+
+@dataclass(frozen=True)
+class MeetingsPage:
+    """Meetings still to come (soonest first) and those gone by (latest first)."""
+
+    coming: list[Flagged]
+    past: list[Flagged]
+
+
+def meetings_page(session: Session, person_id: int, today: date,
+                  since: datetime | None) -> MeetingsPage:
+    """The person's meetings, split into coming and past."""
+    meetings = queries.meetings_for(session, person_id)
+    coming = [m for m in meetings if m.date >= today and m.status in UPCOMING_MEETING]
+    past = [m for m in reversed(meetings) if m not in coming]
+    return MeetingsPage(coming=[Flagged(m, change_flag(m, since)) for m in coming],
+                        past=[Flagged(m, change_flag(m, since)) for m in past])
+
+
+@dataclass(frozen=True)
+class MeetingPage:
+    """One meeting, the decisions made at it, and whether the plan was agreed there."""
+
+    meeting: Meeting
+    decisions: list[Decision]
+    plan_agreed_here: bool
+    is_coming: bool
+
+
+def meeting_page(session: Session, person_id: int, item_key: str, today: date) -> MeetingPage | None:
+    """One of the person's meetings; None when the key is not theirs."""
+    meeting = queries.meeting_for(session, person_id, item_key)
+    if meeting is None:
+        return None
+    plan = queries.plan_for(session, person_id)
+    return MeetingPage(
+        meeting=meeting, decisions=queries.decisions_at_meeting(session, person_id, item_key),
+        plan_agreed_here=plan is not None and plan.agreed_at_meeting == item_key,
+        is_coming=meeting.date >= today and meeting.status in UPCOMING_MEETING)
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """A decision with its progress line (temporary release only) and change flag."""
+
+    decision: Decision
+    progress: ProgressLine | None
+    change: str | None = None
+    meeting: Meeting | None = None
+
+
+def decisions_page(session: Session, person_id: int, since: datetime | None) -> list[DecisionView]:
+    """Every decision about the person, newest first."""
+    return [DecisionView(d, progress_line(d.subject, d.outcome), change_flag(d, since))
+            for d in queries.decisions_for(session, person_id)]
+
+
+def decision_page(session: Session, person_id: int, item_key: str,
+                  since: datetime | None) -> DecisionView | None:
+    """One of the person's decisions with the meeting it was made at; None if not theirs."""
+    decision = queries.decision_for(session, person_id, item_key)
+    if decision is None:
+        return None
+    meeting = None
+    if decision.meeting_key:
+        meeting = queries.meeting_for(session, person_id, decision.meeting_key)
+    return DecisionView(decision, progress_line(decision.subject, decision.outcome),
+                        change_flag(decision, since), meeting)
+
+
+@dataclass(frozen=True)
+class AreaView:
+    """One area of the assessment: its rating, how much help it calls for, if it can change."""
+
+    area: str
+    rating: str
+    need: int
+    can_change: bool
+
+
+@dataclass(frozen=True)
+class RiskPage:
+    """Risk and supervision, strengths first, the level as one fact among others."""
+
+    risk: RiskAssessment | None
+    areas: list[AreaView]
+    supervision: Supervision | None
+
+    @property
+    def strength_areas(self) -> list[AreaView]:
+        """Areas the assessment rated as a strength."""
+        return [a for a in self.areas if a.rating == "strength"]
+
+
+def risk_page(session: Session, person_id: int) -> RiskPage:
+    """The assessment's areas (strengths first, then in the assessment's order) and supervision."""
+    order = {area: i for i, area in enumerate(RISK_AREAS)}
+    areas = sorted(queries.risk_areas_for(session, person_id),
+                   key=lambda a: (a.rating != "strength", order.get(a.area, len(order))))
+    return RiskPage(
+        risk=queries.risk_for(session, person_id),
+        areas=[AreaView(a.area, a.rating, NEED[a.rating], a.area not in FIXED_AREAS) for a in areas],
+        supervision=queries.supervision_for(session, person_id))
+
+
+@dataclass(frozen=True)
+class ProgrammesPage:
+    """Courses, with finished ones first, and whether any waits or is run elsewhere."""
+
+    programmes: list[Programme]
+
+    @property
+    def any_waiting(self) -> bool:
+        """True when the person is on a waiting list."""
+        return any(p.status == "waiting" for p in self.programmes)
+
+    @property
+    def any_elsewhere(self) -> bool:
+        """True when a course has a place recorded (it may be another prison)."""
+        return any(p.location for p in self.programmes)
+
+
+def programmes_page(session: Session, person_id: int) -> ProgrammesPage:
+    """The person's courses; finished ones lead, so progress is seen first."""
+    programmes = queries.programmes_for(session, person_id)
+    return ProgrammesPage(sorted(programmes, key=lambda p: p.status != "completed"))
+
+
+@dataclass(frozen=True)
+class LicencePage:
+    """Licence conditions: the standard ones, then the extra ones set for this person."""
+
+    standard: list[LicenceCondition]
+    additional: list[LicenceCondition]
+
+    @property
+    def empty(self) -> bool:
+        """No conditions recorded."""
+        return not self.standard and not self.additional
+
+
+def licence_page(session: Session, person_id: int) -> LicencePage:
+    """The licence conditions, split by kind."""
+    conditions = queries.licence_for(session, person_id)
+    return LicencePage(standard=[c for c in conditions if c.kind == "standard"],
+                       additional=[c for c in conditions if c.kind != "standard"])
+
+
+def people_page(session: Session, person_id: int) -> list[StaffContact]:
+    """The workers who help the person."""
+    return queries.staff_for(session, person_id)
+
+
+@dataclass(frozen=True)
+class GlossaryPage:
+    """Every term, or those matching a search, in alphabetical order."""
+
+    query: str
+    terms: list[GlossaryTerm] = field(default_factory=list)
+    total: int = 0
+
+
+def glossary_page(glossary: tuple[GlossaryTerm, ...], query: str | None) -> GlossaryPage:
+    """Terms whose name, full name, spellings or meaning contain the words searched for."""
+    query = " ".join((query or "").split())[:100]
+    needle = query.casefold()
+    terms = [t for t in glossary if not needle or needle in _searchable(t)]
+    return GlossaryPage(query=query, terms=sorted(terms, key=lambda t: t.term.casefold()),
+                        total=len(glossary))
+
+
+def _searchable(term: GlossaryTerm) -> str:
+    return " ".join((term.term, term.stands_for, *term.match, term.plain, term.easy)).casefold()
