@@ -56,3 +56,7 @@ def _register_blueprints(app: Flask) -> None:
     if app.config["KIOSK_ENABLED"]:
         app.register_blueprint(signin_bp)
         app.register_blueprint(me_bp)
+    if app.config["STAFF_ENABLED"]:
+        from .staff import bp as staff_bp
+
+        app.register_blueprint(staff_bp)

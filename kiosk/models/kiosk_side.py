@@ -26,6 +26,8 @@ class KioskAccount(Base):
     read_aloud: Mapped[bool | None] = mapped_column(Boolean)
     previous_visit_at: Mapped[datetime | None]
     this_visit_at: Mapped[datetime | None]
+    # Set when staff reset the PIN: the person must choose their own at the next sign-in.
+    pin_reset_at: Mapped[datetime | None]
 
 
 class PinLockout(Base):

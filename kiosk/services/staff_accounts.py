@@ -1,0 +1,158 @@
+"""Staff accounts: argon2 passwords, a lockout after repeated failures, sessions that time out.
+
+An unknown username and a wrong password get the same answer and take the same time.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from kiosk.models import Caseload, StaffSession, StaffUser
+
+from .staff_access import Role
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 12
+TOUCH_INTERVAL = timedelta(seconds=15)
+_hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    """Either a user, or why there is none (`wrong` or `locked`)."""
+
+    user: StaffUser | None = None
+    problem: str | None = None
+    locked_minutes: int = 0
+
+
+def normalise_username(typed: str) -> str:
+    """Usernames are kept in small letters, so 'JSmith' and 'jsmith' are one account."""
+    return (typed or "").strip().lower()[:80]
+
+
+def password_problem(password: str) -> str | None:
+    """Why a new password is not good enough, or None."""
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        return f"A password needs at least {MIN_PASSWORD_LENGTH} characters."
+    return None
+
+
+def create_user(session: Session, username: str, display_name: str, password: str, role: str,
+                now: datetime, establishment_id: int | None = None,
+                hall: str | None = None) -> StaffUser:
+    """Add an account; the password is kept only as an argon2 hash."""
+    problem = password_problem(password)
+    if problem:
+        raise ValueError(problem)
+    if role not in set(Role):
+        raise ValueError(f"unknown role {role!r}")
+    user = StaffUser(username=normalise_username(username), display_name=display_name.strip(),
+                     password_hash=_hasher.hash(password), role=role, hall=hall or None,
+                     establishment_id=establishment_id, failed_logins=0, active=True,
+                     created_at=now)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def user_by_name(session: Session, username: str) -> StaffUser | None:
+    """The account with this username, if any."""
+    return session.scalars(select(StaffUser).where(
+        StaffUser.username == normalise_username(username))).first()
+
+
+def count_users(session: Session) -> int:
+    """How many accounts exist (the first administrator is made from the command line)."""
+    return session.scalar(select(func.count()).select_from(StaffUser)) or 0
+
+
+def check_password(session: Session, username: str, password: str, now: datetime) -> SignInResult:
+    """Check a username and password, counting failures per account."""
+    user = session.scalars(select(StaffUser).where(
+        StaffUser.username == normalise_username(username)).with_for_update()).first()
+    if user is not None and user.locked_until and user.locked_until > now:
+        return SignInResult(problem="locked", locked_minutes=_minutes_left(user, now))
+    matches = _password_matches(user.password_hash if user else None, password)
+    if user is None or not user.active:
+        return SignInResult(problem="wrong")
+    if matches:
+        user.failed_logins, user.locked_until = 0, None
+        return SignInResult(user=user)
+    return _count_failure(user, now)
+
+
+def _password_matches(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password or "") and bool(password_hash)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _count_failure(user: StaffUser, now: datetime) -> SignInResult:
+    if user.locked_until and user.locked_until <= now:
+        user.failed_logins, user.locked_until = 0, None
+    user.failed_logins = (user.failed_logins or 0) + 1
+    if user.failed_logins >= MAX_FAILED_LOGINS:
+        user.locked_until = now + LOCKOUT
+        return SignInResult(problem="locked", locked_minutes=_minutes_left(user, now))
+    return SignInResult(problem="wrong")
+
+
+def _minutes_left(user: StaffUser, now: datetime) -> int:
+    return max(1, -(-int((user.locked_until - now).total_seconds()) // 60))
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def start_session(session: Session, user: StaffUser, now: datetime) -> str:
+    """Open a staff session and return the token for the cookie."""
+    token = secrets.token_urlsafe(32)
+    session.add(StaffSession(token_hash=_token_hash(token), staff_user_id=user.id,
+                             started_at=now, last_active_at=now))
+    return token
+
+
+def resume_session(session: Session, token: str | None, now: datetime, idle: timedelta,
+                   longest: timedelta) -> StaffUser | None:
+    """The user behind a token, unless the session was idle or open too long (then it ends)."""
+    if not token:
+        return None
+    visit = session.get(StaffSession, _token_hash(token))
+    if visit is None:
+        return None
+    user = session.get(StaffUser, visit.staff_user_id)
+    if now - visit.last_active_at > idle or now - visit.started_at > longest or not user.active:
+        session.delete(visit)
+        return None
+    if now - visit.last_active_at >= TOUCH_INTERVAL:
+        visit.last_active_at = now
+    return user
+
+
+def end_session(session: Session, token: str | None) -> None:
+    """Sign out: the session is gone from the server, whatever the browser keeps."""
+    if token:
+        session.execute(delete(StaffSession).where(StaffSession.token_hash == _token_hash(token)))
+
+
+def caseload_ids(session: Session, user: StaffUser) -> set[int]:
+    """The ids of the people on the user's caseload."""
+    return set(session.scalars(select(Caseload.person_id).where(Caseload.staff_user_id == user.id)))
+
+
+def add_to_caseload(session: Session, user: StaffUser, person_id: int) -> None:
+    """Put a person on a member of staff's caseload (once)."""
+    if session.get(Caseload, (user.id, person_id)) is None:
+        session.add(Caseload(staff_user_id=user.id, person_id=person_id))

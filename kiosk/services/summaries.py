@@ -1,0 +1,70 @@
+"""Plain summaries staff write beside an official decision or plan, shown to the person labelled.
+
+The official text is never changed: the summary sits next to it, with who wrote it and when.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.models import Decision, Person, PlainSummary, Plan, StaffUser
+
+from . import audit
+
+DECISION, PLAN = "decision", "plan"
+KINDS = (DECISION, PLAN)
+
+
+def target_of(session: Session, person_id: int, kind: str, item_key: str) -> Decision | Plan | None:
+    """The official decision or plan a summary belongs to; None if it is not this person's."""
+    if kind == DECISION:
+        return session.scalars(select(Decision).where(
+            Decision.person_id == person_id, Decision.item_key == item_key)).one_or_none()
+    if kind == PLAN:
+        plan = session.get(Plan, person_id)
+        return plan if plan is not None and plan.item_key == item_key else None
+    return None
+
+
+def summary_of(session: Session, person_id: int, kind: str, item_key: str) -> PlainSummary | None:
+    """The summary written for one decision or plan, if any."""
+    return session.scalars(select(PlainSummary).where(
+        PlainSummary.person_id == person_id, PlainSummary.target_kind == kind,
+        PlainSummary.item_key == item_key)).one_or_none()
+
+
+def save(session: Session, user: StaffUser, person: Person, kind: str, item_key: str,
+         text: str, now: datetime) -> PlainSummary:
+    """Write or replace the summary and audit the change."""
+    summary = summary_of(session, person.id, kind, item_key)
+    if summary is None:
+        summary = PlainSummary(person_id=person.id, target_kind=kind, item_key=item_key)
+        session.add(summary)
+    summary.text, summary.written_by, summary.written_at = text.strip(), user.id, now
+    audit.record(session, user, audit.CHANGE, person, f"plain summary of {kind} {item_key}")
+    session.flush()
+    return summary
+
+
+@dataclass(frozen=True)
+class SummaryForPerson:
+    """What the kiosk shows beside the official text: the summary, the writer's role, the date."""
+
+    kind: str
+    item_key: str
+    text: str
+    written_by_role: str | None
+    written_on: datetime
+
+
+def summaries_for(session: Session, person_id: int) -> dict[tuple[str, str], SummaryForPerson]:
+    """Every plain summary for the person, keyed by (kind, item key), for their kiosk pages."""
+    query = (select(PlainSummary, StaffUser.role)
+             .outerjoin(StaffUser, StaffUser.id == PlainSummary.written_by)
+             .where(PlainSummary.person_id == person_id))
+    return {(s.target_kind, s.item_key): SummaryForPerson(s.target_kind, s.item_key, s.text, role,
+                                                          s.written_at)
+            for s, role in session.execute(query)}

@@ -1,0 +1,8 @@
+"""The staff side: accounts, people, imports, PINs, plain summaries, the audit trail, dashboards."""
+from flask import Blueprint
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+from . import (  # noqa: E402,F401  (routes and template helpers attach themselves to bp)
+    audit_views, auth, dashboard, imports, people, pins, summaries, templating, users,
+)

@@ -1,0 +1,23 @@
+"""The manager's dashboard."""
+from flask import g, render_template
+
+from kiosk.extensions import db
+from kiosk.services import dashboard as board
+from kiosk.services.staff_access import Permission
+
+from . import bp
+from .access import now, staff_required
+
+
+@bp.route("/dashboard")
+@staff_required(Permission.VIEW_DASHBOARD)
+def dashboard():
+    """People with no plan, plans not printed, risk not shared, and counts by hall."""
+    user = g.staff_user
+    return render_template(
+        "staff/dashboard.html",
+        no_plan=board.people_without_plan(db.session, user),
+        not_printed=board.plans_not_printed(db.session, user, now()),
+        not_shared=board.risk_not_shared(db.session, user),
+        halls=board.counts_by_hall(db.session, user),
+        limit=board.LIST_LIMIT)
