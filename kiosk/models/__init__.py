@@ -1,6 +1,7 @@
 """All tables, importable from one place (Alembic reads `Base.metadata` from here)."""
 from .base import Base
 from .kiosk_side import KioskAccount, KioskSession, PinLockout
+from .printing import PrintBatch, PrintLogEntry, PrintRequest
 from .staff_side import AuditEvent, Caseload, PlainSummary, StaffSession, StaffUser
 from .records import (
     PERSON_PARTS, Decision, Establishment, ImportRun, KeyDate, LicenceCondition, Meeting,
@@ -13,4 +14,5 @@ __all__ = [
     "LicenceCondition", "Meeting", "Person", "Plan", "PlanAction", "Programme", "RiskArea",
     "RiskAssessment", "Sentence", "StaffContact", "Supervision",
     "AuditEvent", "Caseload", "PlainSummary", "StaffSession", "StaffUser",
+    "PrintBatch", "PrintLogEntry", "PrintRequest",
 ]
