@@ -48,6 +48,7 @@ def _configure_templates(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """Each audience and feature is a blueprint with its own URL prefix."""
+    from .language import bp as language_bp
     from .me import bp as me_bp
     from .signin import bp as signin_bp
     from .start import bp as start_bp
@@ -57,6 +58,7 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(signin_bp)
         app.register_blueprint(me_bp)
     if app.config["STAFF_ENABLED"]:
+        app.register_blueprint(language_bp)
         from .staff import bp as staff_bp
 
         app.register_blueprint(staff_bp)

@@ -9,6 +9,9 @@ NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 GOVUK_DIST = NODE_MODULES / "govuk-frontend" / "dist" / "govuk"
 HTMX_DIST = NODE_MODULES / "htmx.org" / "dist"
 ICONS = NODE_MODULES / "@tabler" / "icons" / "icons" / "outline"
+# Noto Sans for Latin and Vietnamese letters, Noto Sans Arabic for Arabic: folder -> files.
+FONTS = {family: NODE_MODULES / "@fontsource" / family / "files"
+         for family in ("noto-sans", "noto-sans-arabic")}
 
 bp = Blueprint("assets", __name__)
 ONE_DAY = 86400
@@ -38,6 +41,12 @@ def picture(name: str):
     if not name.replace("-", "").isalnum():
         abort(404)
     return send_from_directory(ICONS, f"{name}.svg", max_age=ONE_DAY, mimetype="image/svg+xml")
+
+
+@bp.route("/fonts/<any('noto-sans', 'noto-sans-arabic'):family>/<name>.woff2")
+def font(family: str, name: str):
+    """A font file from npm, for kiosk pages and printed packs in every language."""
+    return send_from_directory(FONTS[family], f"{name}.woff2", max_age=ONE_DAY, mimetype="font/woff2")
 
 
 def init_app(app: Flask) -> None:

@@ -1,7 +1,10 @@
 """Languages: which ones the product speaks, which one this request uses, and its direction."""
 from __future__ import annotations
 
+from datetime import date
+
 from babel import Locale
+from babel.dates import format_date
 from flask import Flask, g, session
 
 from .extensions import babel
@@ -9,8 +12,16 @@ from .extensions import babel
 # Each language named in itself: a person picks the word they can read, not a flag.
 LANGUAGES = {
     "en": "English",
+    "gd": "Gàidhlig",
+    "pl": "Polski",
+    "sq": "Shqip",
+    "vi": "Tiếng Việt",
+    "ar": "العربية",
 }
 DEFAULT_LANGUAGE = "en"
+SESSION_KEY = "language"
+# Babel's plain "en" writes dates the American way; people here read them the British way.
+BABEL_LOCALES = {"en": "en_GB"}
 
 
 def best_language(tag: str | None) -> str:
@@ -21,9 +32,15 @@ def best_language(tag: str | None) -> str:
     return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def chosen_before_sign_in() -> str | None:
+    """The language picked on this kiosk before anyone signed in, if it is one we have."""
+    language = session.get(SESSION_KEY)
+    return language if language in LANGUAGES else None
+
+
 def select_locale() -> str:
     """The language chosen on this kiosk or by the signed-in person; never the browser's."""
-    return g.get("language") or session.get("language") or DEFAULT_LANGUAGE
+    return g.get("language") or chosen_before_sign_in() or DEFAULT_LANGUAGE
 
 
 def text_direction(language: str) -> str:
@@ -31,12 +48,25 @@ def text_direction(language: str) -> str:
     return Locale.parse(language).text_direction
 
 
+def babel_locale(language: str) -> str:
+    """The Babel locale that writes dates and numbers the way readers of `language` expect."""
+    return BABEL_LOCALES.get(language, language)
+
+
+def format_day(value: date, language: str, style: str = "long") -> str:
+    """A date written out in a language, e.g. '12 March 2027' or '12 مارس 2027'."""
+    return format_date(value, format=style, locale=babel_locale(language))
+
+
 def init_app(app: Flask) -> None:
-    """Bind Flask-Babel and give templates the language and its direction."""
+    """Bind Flask-Babel and give templates the language, its direction and the choices."""
     babel.init_app(app, locale_selector=select_locale)
+
+    # Globals as well, because macros imported without context still need them.
+    app.add_template_global(select_locale, "current_language")
+    app.add_template_global(LANGUAGES, "languages")
 
     @app.context_processor
     def language_context():
         language = select_locale()
-        return {"language": language, "text_direction": text_direction(language),
-                "languages": LANGUAGES}
+        return {"language": language, "text_direction": text_direction(language)}

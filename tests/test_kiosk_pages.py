@@ -469,12 +469,12 @@ def test_easy_read_shows_easy_lines_with_pictures(app, client, client_request, p
 
 
 def test_pages_work_in_another_language_tag(app, client, client_request, people):
-    """A person whose language has no wording yet reads English, with British dates."""
+    """A record's regional tag (pl-PL) opens the pages in its language, with its dates."""
     set_display(app, TOMASZ, easy_read=False)
     sign_in_as(client, TOMASZ)
     page = client_request.get("/me/decisions/H1")
-    assert page.html["lang"] == "en"
-    assert long_date(date(2026, 8, 20)) in text(page.main)
+    assert page.html["lang"] == "pl"
+    assert format_date(date(2026, 8, 20), format="long", locale="pl") in text(page.main)
 
 
 # Every demo person ----------------------------------------------------------------------------

@@ -8,27 +8,23 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from flask import current_app, g
 
+from kiosk.i18n import babel_locale, format_day, select_locale
 from kiosk.services.content import Content, Explanation, content_for
 from kiosk.services.plain_language import Segment, annotate
 
 from . import bp
 
-# Babel's plain "en" writes dates the American way; people here read them the British way.
-DATE_LOCALES = {"en": "en_GB"}
-
 
 def locale() -> str:
     """The Babel locale of the signed-in person's language."""
-    language = g.get("language") or "en"
-    return DATE_LOCALES.get(language, language)
+    return babel_locale(select_locale())
 
 
 def content() -> Content:
     """All person-facing wording in the person's language."""
-    return content_for(g.get("language") or "en")
+    return content_for(select_locale())
 
 
 def today() -> date:
@@ -63,4 +59,4 @@ def jargon_in(text: str) -> list[Segment]:
 @bp.app_template_filter("day")
 def day(value: date, style: str = "long") -> str:
     """A date written out in the person's language, e.g. '12 March 2027'."""
-    return format_date(value, format=style, locale=locale())
+    return format_day(value, select_locale(), style)

@@ -77,17 +77,24 @@ class Content:
 
 @lru_cache(maxsize=32)
 def content_for(lang: str = DEFAULT_LANG) -> Content:
-    """Wording for a language tag, loaded once; missing strings fall back to English one by one."""
+    """Wording for a language tag, loaded once; missing strings fall back to English one by one.
+
+    Glossary terms keep their English `match` patterns in every language: staff write in
+    English, so that is what the jargon finder looks for (_merge keeps English order, so the
+    two lists line up).
+    """
     if not _LANG_TAG.match(lang):
         raise ValueError(f"not a language tag: {lang!r}")
-    raw = _load_dir(DEFAULT_LANG)
+    english = _load_dir(DEFAULT_LANG)
+    raw = english
     for tag in _fallback_chain(lang):
         raw = _merge(raw, _load_dir(tag))
     return Content(
         lang=lang,
         labels=raw.get("values", {}),
         explanations=dict(_flatten(raw.get("explanations", {}))),
-        glossary=tuple(_term(entry) for entry in raw.get("glossary", [])),
+        glossary=tuple(_term(entry | {"match": source["match"]})
+                       for entry, source in zip(raw.get("glossary", []), english.get("glossary", []))),
     )
 
 

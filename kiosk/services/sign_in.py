@@ -57,6 +57,11 @@ def account_for(session: Session, person: Person) -> KioskAccount:
     return account
 
 
+def choose_language(session: Session, person: Person, language: str) -> None:
+    """Remember the person's language, so every kiosk opens their pages in it."""
+    account_for(session, person).language = language
+
+
 def set_pin(session: Session, person: Person, pin: str) -> None:
     """Store a new PIN as an argon2 hash and clear any lockout on the number."""
     if not is_valid_pin(pin):

@@ -3,6 +3,7 @@ from flask import redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from kiosk.extensions import db
+from kiosk.i18n import chosen_before_sign_in
 from kiosk.services import sign_in
 
 from . import bp
@@ -20,12 +21,11 @@ def sign_in_page():
             result = sign_in.check_pin(db_session, form.prison_number.data, form.pin.data, now())
             if result.person is not None:
                 token = sign_in.start_visit(db_session, result.person, now())
+                if language := chosen_before_sign_in():
+                    sign_in.choose_language(db_session, result.person, language)
         if result.person is not None:
-            language = session.get("language")
             session.clear()
             session[TOKEN_KEY] = token
-            if language:
-                session["language"] = language
             return redirect(url_for("me.home"))
         problem = _sign_in_problem(result)
     return render_template("signin/sign_in.html", form=form, problem=problem)
