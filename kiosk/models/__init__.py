@@ -1,6 +1,7 @@
 """All tables, importable from one place (Alembic reads `Base.metadata` from here)."""
 from .base import Base
 from .kiosk_side import KioskAccount, KioskSession, PinLockout
+from .letters import Feedback, HelpRequest, Letter, LetterDraft
 from .printing import PrintBatch, PrintLogEntry, PrintRequest
 from .staff_side import AuditEvent, Caseload, PlainSummary, StaffSession, StaffUser
 from .records import (
@@ -15,4 +16,5 @@ __all__ = [
     "RiskAssessment", "Sentence", "StaffContact", "Supervision",
     "AuditEvent", "Caseload", "PlainSummary", "StaffSession", "StaffUser",
     "PrintBatch", "PrintLogEntry", "PrintRequest",
+    "Feedback", "HelpRequest", "Letter", "LetterDraft",
 ]

@@ -1,0 +1,33 @@
+"""Forms for writing letters and giving feedback; messages say what to do, in plain words."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, StringField, TextAreaField
+from wtforms.validators import AnyOf, DataRequired, Optional
+
+from kiosk.services.feedback import ANSWERS, PAGES
+
+
+class LetterForm(FlaskForm):
+    """The letter itself; the length limit is shown, not enforced here, so nothing is lost."""
+
+    text = TextAreaField(_l("Your letter"))
+
+
+class SendForm(FlaskForm):
+    """The Send button carries the draft's send key: one key, one letter."""
+
+    send_key = HiddenField(validators=[DataRequired()])
+
+
+class FeedbackForm(FlaskForm):
+    """"Did you understand this?" with optional words, about a page or the kiosk."""
+
+    page = HiddenField(validators=[AnyOf(PAGES)])
+    key = HiddenField()
+    understood = StringField(validators=[Optional(), AnyOf(ANSWERS)])
+    words = TextAreaField(_l("Anything you want to tell us (you do not have to)"))
+    anonymous = BooleanField(_l("Do not keep my name with this"))
+
+    def has_something(self) -> bool:
+        """An answer or some words: an empty form stores nothing."""
+        return bool(self.understood.data or (self.words.data or "").strip())

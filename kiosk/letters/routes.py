@@ -1,0 +1,159 @@
+"""Writing, checking and sending a letter, and seeing it afterwards with its answer.
+
+The draft is saved by every request that carries the text: htmx as the person types, and the
+plain Save and Check buttons without JavaScript. Send takes only the draft's send key, and
+sends what is stored on the server, so what the person checked is what is sent.
+"""
+from __future__ import annotations
+
+from flask import abort, current_app, g, redirect, render_template, request, url_for
+
+from kiosk.data import letter_queries, queries
+from kiosk.extensions import db
+from kiosk.me.rendering import today
+from kiosk.services import letters
+from kiosk.signin.access import now, person_required
+
+from . import bp
+from .forms import LetterForm, SendForm
+
+STATUS_TARGET = "draft-status"
+KINDS = "any(meeting, decision, forum)"
+
+
+def rules() -> letters.Rules:
+    """The letter rules set for this prison (see kiosk/config.py)."""
+    config = current_app.config
+    return letters.Rules(max_chars=config["LETTER_MAX_CHARS"],
+                         deadline_days=config["LETTER_DEADLINE_DAYS"],
+                         answer_days=config["LETTER_ANSWER_DAYS"])
+
+
+def _target_or_404(kind: str, key: str) -> letters.Target:
+    """The person's own meeting, decision or team; a draft whose record has gone still opens."""
+    target = letters.find_target(db.session, g.person.id, kind, key)
+    if target is None:
+        if letter_queries.draft_for(db.session, g.person.id, kind, key) is None:
+            abort(404)
+        target = letters.Target(kind, key, "other")
+    return target
+
+
+def _letter_or_404(reference: str):
+    return letter_queries.letter_of(db.session, g.person.id, reference.upper()) or abort(404)
+
+
+def _is_autosave() -> bool:
+    """Only the as-you-type save gets the status fragment (not a history restore)."""
+    return bool(request.headers.get("HX-Request")) and request.headers.get("HX-Target") == STATUS_TARGET
+
+
+def _late_now(target: letters.Target) -> bool:
+    return letters.is_late(target.meeting_date, today(), rules())
+
+
+@bp.route("/")
+@person_required
+def index():
+    """Letters sent with where each is up to, letters not sent yet, and how to start one."""
+    drafts = [(draft, letters.find_target(db.session, g.person.id, draft.target_kind, draft.target_key))
+              for draft in letter_queries.drafts_of(db.session, g.person.id)]
+    return render_template("letters/index.html", drafts=drafts,
+                           sent=letter_queries.letters_of(db.session, g.person.id))
+
+
+@bp.route("/new")
+@person_required
+def choose():
+    """Who to write to: a meeting to come, or one of the teams."""
+    coming = [m for m in queries.meetings_for(db.session, g.person.id)
+              if m.date >= today() and m.status in ("scheduled", "postponed")]
+    return render_template("letters/choose.html", meetings=coming, forums=letters.CHOOSABLE_FORUMS)
+
+
+@bp.route(f"/write/<{KINDS}:kind>/<key>", methods=["GET", "POST"])
+@person_required
+def write(kind: str, key: str):
+    """The writing page. Every POST saves the draft first, whatever happens next."""
+    target = _target_or_404(kind, key)
+    if request.method == "POST":
+        form = LetterForm()
+        draft = letters.save_draft(db.session, g.person.id, target, form.text.data, now())
+        if _is_autosave():
+            return render_template("letters/_draft_status.html", draft=draft,
+                                   length=letters.length_of(draft.text, rules()))
+        if request.form.get("action") == "check":
+            return redirect(url_for(".check", kind=kind, key=key))
+        return redirect(url_for(".write", kind=kind, key=key, saved=1))
+    draft = letter_queries.draft_for(db.session, g.person.id, kind, key)
+    form = LetterForm(data={"text": draft.text if draft else ""})
+    return render_template(
+        "letters/write.html", target=target, form=form, draft=draft,
+        length=letters.length_of(draft.text if draft else "", rules()),
+        late=_late_now(target), saved=bool(request.args.get("saved")) and draft is not None,
+        help_asked=letter_queries.open_help_request(db.session, g.person.id, kind, key) is not None,
+        sent_before=[letter for letter in letter_queries.letters_of(db.session, g.person.id)
+                     if (kind, key) in {("meeting", letter.meeting_key), ("decision", letter.decision_key)}])
+
+
+@bp.route(f"/check/<{KINDS}:kind>/<key>")
+@person_required
+def check(kind: str, key: str):
+    """Check your letter: exactly what will be sent, and the one button that sends it."""
+    target = _target_or_404(kind, key)
+    draft = letter_queries.draft_for(db.session, g.person.id, kind, key)
+    if draft is None:
+        return redirect(url_for(".write", kind=kind, key=key))
+    length = letters.length_of(draft.text, rules())
+    return render_template("letters/check.html", target=target, draft=draft, length=length,
+                           late=_late_now(target), form=SendForm(data={"send_key": draft.send_key}))
+
+
+@bp.route("/send", methods=["POST"])
+@person_required
+def send():
+    """Send once: the same key always leads to the same letter."""
+    form = SendForm()
+    if not form.validate_on_submit():
+        abort(400)
+    result = letters.send(db.session, g.person.id, form.send_key.data, now(), today(), rules())
+    if result.letter is None:
+        return redirect(url_for(".index"))
+    return redirect(url_for(".sent", reference=result.letter.reference))
+
+
+@bp.route("/<reference>/sent")
+@person_required
+def sent(reference: str):
+    """The confirmation: the reference, what happens next and when to expect an answer."""
+    letter = _letter_or_404(reference)
+    return render_template("letters/sent.html", letter=letter,
+                           answer_by=letters.answer_due(letter.sent_at.date(), rules()))
+
+
+@bp.route("/<reference>")
+@person_required
+def letter(reference: str):
+    """One letter: each step it has reached, the words sent and the answer."""
+    letter = _letter_or_404(reference)
+    return render_template("letters/letter.html", letter=letter,
+                           answer_by=letters.answer_due(letter.sent_at.date(), rules()))
+
+
+@bp.route("/<reference>/receipt")
+@person_required
+def receipt(reference: str):
+    """A receipt to print and keep."""
+    letter = _letter_or_404(reference)
+    return render_template("letters/receipt.html", letter=letter)
+
+
+@bp.route(f"/help/<{KINDS}:kind>/<key>", methods=["POST"])
+@person_required
+def ask_for_help(kind: str, key: str):
+    """"Ask my personal officer to help me write this"; any words typed are saved too."""
+    target = _target_or_404(kind, key)
+    if "text" in request.form:
+        letters.save_draft(db.session, g.person.id, target, LetterForm().text.data, now())
+    letters.ask_for_help(db.session, g.person.id, target, now())
+    return redirect(url_for(".write", kind=kind, key=key, _anchor="help"))
