@@ -35,6 +35,9 @@ class Permission(StrEnum):
     SEARCH_AUDIT = "search_audit"
     IMPORT_RECORDS = "import_records"
     MANAGE_USERS = "manage_users"
+    PRINT = "print"                      # printed copies, the print queue and batches
+    READ_LETTERS = "read_letters"        # the letters inbox: open, acknowledge, share, reply, export
+    VIEW_LETTER_FIGURES = "view_letter_figures"
 
 
 ROLE_NAMES = {
@@ -46,13 +49,17 @@ ROLE_NAMES = {
     Role.ADMINISTRATOR: _l("Administrator"),
 }
 
-_CASEWORK = {Permission.FIND_PEOPLE, Permission.RESET_PINS, Permission.WRITE_SUMMARIES}
+_CASEWORK = {Permission.FIND_PEOPLE, Permission.RESET_PINS, Permission.WRITE_SUMMARIES,
+             Permission.READ_LETTERS, Permission.PRINT}
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PERSONAL_OFFICER: frozenset(_CASEWORK),
-    Role.CASE_COORDINATOR: frozenset(_CASEWORK),
-    Role.SOCIAL_WORKER: frozenset({Permission.FIND_PEOPLE, Permission.WRITE_SUMMARIES}),
-    Role.RMT_ADMINISTRATOR: frozenset({Permission.FIND_PEOPLE, Permission.WRITE_SUMMARIES}),
-    Role.MANAGER: frozenset({Permission.VIEW_DASHBOARD, Permission.SEARCH_AUDIT}),
+    Role.CASE_COORDINATOR: frozenset(_CASEWORK | {Permission.VIEW_LETTER_FIGURES}),
+    Role.SOCIAL_WORKER: frozenset({Permission.FIND_PEOPLE, Permission.WRITE_SUMMARIES,
+                                   Permission.READ_LETTERS, Permission.PRINT}),
+    Role.RMT_ADMINISTRATOR: frozenset({Permission.FIND_PEOPLE, Permission.WRITE_SUMMARIES,
+                                       Permission.READ_LETTERS, Permission.PRINT}),
+    Role.MANAGER: frozenset({Permission.VIEW_DASHBOARD, Permission.SEARCH_AUDIT,
+                             Permission.VIEW_LETTER_FIGURES}),
     Role.ADMINISTRATOR: frozenset({Permission.IMPORT_RECORDS, Permission.MANAGE_USERS}),
 }
 
