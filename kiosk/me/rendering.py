@@ -1,20 +1,21 @@
 """What the person's page templates can call: wording from content/, jargon finding, dates.
 
-Registered on the `me` blueprint, so templates (and the macros they import) can use them
-without any of the page views passing them along.
+Registered app-wide through a route-less blueprint, so templates (and the macros they import)
+can use them without the views passing them along, and staff can preview kiosk pages even
+where the kiosk itself is switched off.
 """
 from __future__ import annotations
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from flask import current_app, g
+from flask import Blueprint, current_app, g
 
 from kiosk.i18n import babel_locale, format_day, select_locale
 from kiosk.services.content import Content, Explanation, content_for
 from kiosk.services.plain_language import Segment, annotate
 
-from . import bp
+bp = Blueprint("page_helpers", __name__)
 
 
 def locale() -> str:

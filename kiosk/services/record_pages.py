@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from kiosk.data import queries
 from kiosk.models import (
-    Decision, LicenceCondition, Meeting, Plan, Programme, RiskAssessment, Sentence,
-    StaffContact, Supervision,
+    Decision, LicenceCondition, Meeting, PlainSummary, Plan, Programme, RiskAssessment,
+    Sentence, StaffContact, Supervision,
 )
 
+from . import summaries
 from .content import GlossaryTerm
 from .key_dates import change_flag
 from .whats_new import WhatsNew, whats_new
@@ -100,6 +101,7 @@ class PlanPage:
     to_do: list[Flagged]
     finished_programmes: list[Programme]
     meeting: Meeting | None
+    plain_summary: PlainSummary | None = None
 
     @property
     def empty(self) -> bool:
@@ -120,7 +122,8 @@ def plan_page(session: Session, person_id: int, since: datetime | None) -> PlanP
         to_do=[a for a in actions if a.row.status != "done"],
         finished_programmes=[p for p in queries.programmes_for(session, person_id)
                              if p.status == "completed"],
-        meeting=meeting)
+        meeting=meeting,
+        plain_summary=plan and summaries.summary_of(session, person_id, summaries.PLAN, plan.item_key))
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,7 @@ class DecisionView:
     progress: ProgressLine | None
     change: str | None = None
     meeting: Meeting | None = None
+    plain_summary: PlainSummary | None = None
 
 
 def decisions_page(session: Session, person_id: int, since: datetime | None) -> list[DecisionView]:
@@ -189,7 +193,8 @@ def decision_page(session: Session, person_id: int, item_key: str,
     if decision.meeting_key:
         meeting = queries.meeting_for(session, person_id, decision.meeting_key)
     return DecisionView(decision, progress_line(decision.subject, decision.outcome),
-                        change_flag(decision, since), meeting)
+                        change_flag(decision, since), meeting,
+                        summaries.summary_of(session, person_id, summaries.DECISION, item_key))
 
 
 @dataclass(frozen=True)

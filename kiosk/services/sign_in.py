@@ -70,6 +70,20 @@ def set_pin(session: Session, person: Person, pin: str) -> None:
     session.execute(delete(PinLockout).where(PinLockout.prison_number == person.prison_number))
 
 
+def choose_own_pin(session: Session, person: Person, pin: str) -> bool:
+    """After a staff reset: the person's own PIN replaces the one on the slip.
+
+    :return: False (and nothing changed) if they typed the PIN from the slip again, since
+        staff have seen that one.
+    """
+    account = account_for(session, person)
+    if _pin_matches(account.pin_hash, pin):
+        return False
+    set_pin(session, person, pin)
+    account.pin_reset_at = None
+    return True
+
+
 def set_pin_for_everyone(session: Session, establishment_code: str, pin: str) -> str | None:
     """Demo data only: one PIN for every person of an establishment, hashed once.
 

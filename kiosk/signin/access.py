@@ -4,14 +4,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from functools import wraps
 
-from flask import current_app, g, redirect, session, url_for
+from flask import current_app, g, redirect, request, session, url_for
 
 from kiosk.extensions import db
 from kiosk.i18n import best_language
-from kiosk.models import Person
+from kiosk.models import KioskAccount, Person
 from kiosk.services import display, sign_in
 
 TOKEN_KEY = "kiosk_token"
+# After staff reset a PIN, these are the only pages open until the person chooses their own.
+PIN_CHOICE_ENDPOINTS = {"signin.choose_pin", "signin.still_here"}
 
 
 def now() -> datetime:
@@ -33,10 +35,18 @@ def load_signed_in_person() -> Person | None:
             return None
         person = db_session.get(Person, visit.person_id)
         account = sign_in.account_for(db_session, person)
+    show_pages_as(person, account)
+    return person
+
+
+def show_pages_as(person: Person, account: KioskAccount) -> None:
+    """Set what every kiosk page reads: whose record, their display settings and language.
+
+    Staff "see what they see" calls this too, so their preview is the person's own pages.
+    """
     g.person, g.account = person, account
     g.display = display.settings_for(person, account)
     g.language = account.language or best_language(person.preferred_language)
-    return person
 
 
 def person_required(view):
@@ -46,6 +56,8 @@ def person_required(view):
     def wrapper(*args, **kwargs):
         if load_signed_in_person() is None:
             return redirect(url_for("signin.sign_in_page"))
+        if g.account.pin_reset_at is not None and request.endpoint not in PIN_CHOICE_ENDPOINTS:
+            return redirect(url_for("signin.choose_pin"))
         return view(*args, **kwargs)
 
     return wrapper

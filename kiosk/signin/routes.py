@@ -1,14 +1,15 @@
 """Routes for signing in, keeping a visit alive, and finishing."""
-from flask import redirect, render_template, request, session, url_for
+from flask import g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from kiosk.extensions import db
 from kiosk.i18n import chosen_before_sign_in
+from kiosk.models import Person
 from kiosk.services import sign_in
 
 from . import bp
 from .access import TOKEN_KEY, now, person_required
-from .forms import SignInForm
+from .forms import ChoosePinForm, SignInForm
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -37,6 +38,24 @@ def _sign_in_problem(result: sign_in.SignInResult) -> str:
                  "Please wait, or ask your personal officer for help.",
                  minutes=result.locked_minutes)
     return _("The prison number or PIN is not right. Please check them and try again.")
+
+
+@bp.route("/choose-pin", methods=["GET", "POST"])
+@person_required
+def choose_pin():
+    """After staff reset the PIN: the person chooses their own before anything else."""
+    if g.account.pin_reset_at is None:
+        return redirect(url_for("me.home"))
+    form = ChoosePinForm()
+    problem = None
+    if form.validate_on_submit():
+        with db.transaction() as db_session:
+            person = db_session.get(Person, g.person.id)
+            chosen = sign_in.choose_own_pin(db_session, person, form.pin.data)
+        if chosen:
+            return redirect(url_for("me.home"))
+        problem = _("Please choose a new PIN, not the one on your slip.")
+    return render_template("signin/choose_pin.html", form=form, problem=problem)
 
 
 @bp.route("/finish", methods=["POST"])
