@@ -57,8 +57,13 @@ def _register_blueprints(app: Flask) -> None:
     if app.config["KIOSK_ENABLED"]:
         app.register_blueprint(signin_bp)
         app.register_blueprint(me_bp)
+        from .letters import bp as letters_bp
+
+        app.register_blueprint(letters_bp)
     if app.config["STAFF_ENABLED"]:
         app.register_blueprint(language_bp)
         from .staff import bp as staff_bp
+        from .staff.letters import bp as staff_letters_bp
 
         app.register_blueprint(staff_bp)
+        app.register_blueprint(staff_letters_bp)

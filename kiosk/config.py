@@ -41,6 +41,10 @@ def from_environment(instance_path: Path) -> dict:
         "BABEL_DEFAULT_TIMEZONE": "Europe/London",
         # The CSRF token lives as long as the signed-in session, so a long letter still sends.
         "WTF_CSRF_TIME_LIMIT": None,
+        # Letters: the length limit, the papers deadline before a meeting, when to expect an answer.
+        "LETTER_MAX_CHARS": int(os.environ.get("LETTER_MAX_CHARS", "3000")),
+        "LETTER_DEADLINE_DAYS": int(os.environ.get("LETTER_DEADLINE_DAYS", "7")),
+        "LETTER_ANSWER_DAYS": int(os.environ.get("LETTER_ANSWER_DAYS", "14")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Strict",
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", False),
