@@ -90,14 +90,14 @@ def inbox(session: Session, scope: ColumnElement[bool], *, show: str | None, for
         query = query.where(Letter.answered_at.is_(None), Letter.sent_at < sent_before)
     elif show == LATE:
         query = query.where(Letter.late.is_(True))
-    return list(session.execute(query).tuples())
+    return [tuple(row) for row in session.execute(query)]
 
 
 def open_help_requests(session: Session, scope: ColumnElement[bool]) -> list[tuple[HelpRequest, Person]]:
     """People in scope waiting for help to write a letter, oldest first."""
     query = (select(HelpRequest, Person).join(Person, Person.id == HelpRequest.person_id)
              .where(scope, HelpRequest.done_at.is_(None)).order_by(HelpRequest.asked_at))
-    return list(session.execute(query).tuples())
+    return [tuple(row) for row in session.execute(query)]
 
 
 def help_request_for_staff(session: Session, scope: ColumnElement[bool], help_id: int) -> HelpRequest | None:
@@ -115,7 +115,7 @@ def letter_times(session: Session, establishment_id: int | None) -> list[tuple]:
     if establishment_id is not None:
         query = query.join(Person, Person.id == Letter.person_id).where(
             Person.establishment_id == establishment_id)
-    return list(session.execute(query).tuples())
+    return [tuple(row) for row in session.execute(query)]
 
 
 def understanding_counts(session: Session, establishment_id: int | None) -> list[tuple[str, str | None, str, int]]:
@@ -129,7 +129,7 @@ def understanding_counts(session: Session, establishment_id: int | None) -> list
     if establishment_id is not None:
         here = select(Person.id).where(Person.establishment_id == establishment_id)
         query = query.where(or_(Feedback.person_id.is_(None), Feedback.person_id.in_(here)))
-    return list(session.execute(query).tuples())
+    return [tuple(row) for row in session.execute(query)]
 
 
 def recent_words(session: Session, establishment_id: int | None, limit: int = 50) -> list[Feedback]:
