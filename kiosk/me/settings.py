@@ -11,16 +11,23 @@ from kiosk.signin.access import person_required
 
 from . import bp
 
+try:  # WTForms 3.3 deprecates (value, label) tuples; 3.2 has no SelectChoice yet.
+    from wtforms import SelectChoice as choice
+except ImportError:  # pragma: no cover
+    def choice(value, label):
+        """A choice, the WTForms 3.2 way."""
+        return value, label
+
 
 class SettingsForm(FlaskForm):
     """Each choice is one control with a plain label."""
 
-    language = RadioField(_l("Language"), choices=list(LANGUAGES.items()))
+    language = RadioField(_l("Language"), choices=[choice(code, name) for code, name in LANGUAGES.items()])
     easy_read = RadioField(_l("How should words look?"), choices=[
-        ("yes", _l("Easy read: short sentences with pictures")),
-        ("no", _l("Standard"))])
+        choice("yes", _l("Easy read: short sentences with pictures")),
+        choice("no", _l("Standard"))])
     text_size = RadioField(_l("Text size"), coerce=int, choices=[
-        (0, _l("Normal")), (1, _l("Large")), (2, _l("Largest"))])
+        choice(0, _l("Normal")), choice(1, _l("Large")), choice(2, _l("Largest"))])
     high_contrast = BooleanField(_l("High contrast: white words on black"))
     read_aloud = BooleanField(_l("Show a button that reads the page out loud"))
 
