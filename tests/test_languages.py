@@ -373,9 +373,10 @@ def kept_as_english(lang: str) -> set[str]:
 
 
 def _readable(page: BeautifulSoup) -> BeautifulSoup:
-    """The page less staff text (lang=en), names, the language names and scripts."""
+    """The page less text marked as another language (staff text, the languages named in
+    themselves), names and scripts."""
     page = BeautifulSoup(str(page), "html.parser")
-    for element in page.select("script, style, [lang=en], .app-name, nav.app-languages button"):
+    for element in page.select("script, style, body [lang], .app-name"):
         element.decompose()
     return page
 
