@@ -93,7 +93,7 @@ def write(kind: str, key: str):
         late=_late_now(target), saved=bool(request.args.get("saved")) and draft is not None,
         help_asked=letter_queries.open_help_request(db.session, g.person.id, kind, key) is not None,
         sent_before=[letter for letter in letter_queries.letters_of(db.session, g.person.id)
-                     if (kind, key) in {("meeting", letter.meeting_key), ("decision", letter.decision_key)}])
+                     if letters.written_to(letter, target)])
 
 
 @bp.route(f"/check/<{KINDS}:kind>/<key>")

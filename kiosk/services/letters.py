@@ -101,6 +101,15 @@ def _decision_forum(decision: Decision) -> str:
     return _DECISION_FORUM.get(decision.forum, "other")
 
 
+def written_to(letter: Letter, target: Target) -> bool:
+    """Whether a sent letter was written to this meeting, decision or team."""
+    if target.kind == MEETING:
+        return letter.meeting_key == target.key and letter.decision_key is None
+    if target.kind == DECISION:
+        return letter.decision_key == target.key
+    return letter.forum == target.key and letter.meeting_key is None and letter.decision_key is None
+
+
 # Length --------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
