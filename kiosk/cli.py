@@ -127,3 +127,7 @@ def serve(gunicorn_args: tuple[str, ...]) -> None:
 from kiosk.staff.commands import staff as staff_commands  # noqa: E402
 
 main.add_command(staff_commands)
+
+from kiosk.printing.commands import worker as print_worker  # noqa: E402
+
+main.add_command(print_worker)

@@ -52,4 +52,8 @@ def from_environment(instance_path: Path) -> dict:
         "MAX_CONTENT_LENGTH": 55 * 1024 * 1024,
         "IMPORT_MAX_BYTES": 50 * 1024 * 1024,
         "IMPORT_MAX_PEOPLE": 20_000,
+        # Printed copies: finished batch PDFs, and the background queue (`kiosk worker`).
+        "PRINT_DIR": os.environ.get("PRINT_DIR", str(instance_path / "print")),
+        "HUEY_SQLITE_PATH": os.environ.get("HUEY_SQLITE_PATH", str(instance_path / "huey.sqlite3")),
+        "HUEY_REDIS_URL": os.environ.get("HUEY_REDIS_URL"),
     }

@@ -10,6 +10,7 @@ pick its backends with that marker.
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 
 import pytest
@@ -126,9 +127,15 @@ def clean_database(database_url, _databases) -> None:
     _databases.wipe(database_url)
 
 
+# Files apps under test write (print batches, the print queue), away from instance/.
+_TEST_FILES = tempfile.TemporaryDirectory(prefix="kiosk-tests-")
+
+
 def app_config(database_url: str) -> dict:
     """The settings of every app under test."""
-    return {"DATABASE_URL": database_url, "SECRET_KEY": "test", "TESTING": True}
+    return {"DATABASE_URL": database_url, "SECRET_KEY": "test", "TESTING": True,
+            "PRINT_DIR": os.path.join(_TEST_FILES.name, "print"),
+            "HUEY_SQLITE_PATH": os.path.join(_TEST_FILES.name, "huey.sqlite3")}
 
 
 # The app and its clients ---------------------------------------------------------------

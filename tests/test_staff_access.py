@@ -16,6 +16,7 @@ from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
     PASSWORD, ROLES, csrf_from, fast_hashing, import_without_pins, make_user, person_id,
     sign_in_staff, staff_user, try_sign_in,
 )
+from support.printing import finished_batch
 
 PO, CC, SW, RMT, MGR, ADM = ROLES
 CASEWORK = {PO, CC, SW, RMT}
@@ -30,6 +31,10 @@ GET_MATRIX = {
     "/staff/people/{danny}/as-they-see-it/plan": CASEWORK,
     "/staff/people/{danny}/as-they-see-it/decision/D1": CASEWORK,
     "/staff/checker": CASEWORK,
+    "/staff/people/{danny}/print/pack": CASEWORK,
+    "/staff/printing": CASEWORK,
+    "/staff/printing/batches/{batch}": CASEWORK,
+    "/staff/printing/batches/{batch}/pdf": CASEWORK,
     "/staff/dashboard": {MGR},
     "/staff/audit": {MGR},
     "/staff/imports": {ADM},
@@ -40,6 +45,8 @@ POST_MATRIX = {
     "/staff/people/{danny}/pin": {PO, CC},
     "/staff/people/{danny}/summaries/decision/D1": CASEWORK,
     "/staff/checker": CASEWORK,
+    "/staff/printing/batches": CASEWORK,
+    "/staff/printing/batches/{batch}/cancel": CASEWORK,
     "/staff/imports": {ADM},
     "/staff/users": {ADM},
     "/staff/users/{me}": {ADM},
@@ -59,7 +66,7 @@ def signed_in(app, client, role: str, **account) -> dict:
     username = make_user(app, role, **{**defaults.get(role, {}), **account})
     sign_in_staff(client, username)
     return {"danny": person_id(app, DANNY), "tomasz": person_id(app, TOMASZ),
-            "me": staff_user(app, username).id}
+            "me": staff_user(app, username).id, "batch": finished_batch(app, username)}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -85,16 +92,17 @@ def test_every_role_against_every_staff_form(app, client, greenock, role, route)
 def test_the_matrix_covers_every_staff_route(app):
     covered = {rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("staff.")
                and rule.endpoint not in OPEN_ENDPOINTS}
-    in_matrix = {route.split("?")[0] for route in GET_MATRIX}
+    in_matrix = {route.split("?")[0] for route in (*GET_MATRIX, *POST_MATRIX)}
     normalised = {rule.replace("<int:person_id>", "{danny}").replace("<int:user_id>", "{me}")
                   .replace("<any(decision, plan):kind>/<item_key>", "decision/D1")
-                  .replace("<page>/<key>", "decision/D1").replace("<page>", "plan") for rule in covered}
+                  .replace("<page>/<key>", "decision/D1").replace("<page>", "plan")
+                  .replace("<what>", "pack").replace("<int:batch_id>", "{batch}") for rule in covered}
     assert normalised <= in_matrix, f"add these to the matrix: {normalised - in_matrix}"
 
 
 @pytest.mark.parametrize("route", GET_MATRIX)
 def test_no_staff_page_opens_without_signing_in(app, client, greenock, route):
-    url = route.format(danny=1, tomasz=2, me=1)
+    url = route.format(danny=1, tomasz=2, me=1, batch=1)
     response = client.get(url)
     assert response.status_code == 302 and "/staff/sign-in" in response.headers["Location"]
 
@@ -103,7 +111,7 @@ def test_a_kiosk_session_never_opens_a_staff_page(app, client, greenock):
     sign_in_as(client, DANNY)
     assert client.get("/me/").status_code == 200
     for route in GET_MATRIX:
-        response = client.get(route.format(danny=1, tomasz=2, me=1))
+        response = client.get(route.format(danny=1, tomasz=2, me=1, batch=1))
         assert response.status_code == 302 and "/staff/sign-in" in response.headers["Location"]
 
 

@@ -132,8 +132,11 @@ class PdfJoiner:
             self.out.write(b"\nstream\n" + stream + b"\nendstream")
         self.out.write(b"\nendobj\n")
 
-    def append(self, source: str | Path | bytes, outline_title: str) -> int:
-        """Copy one PDF's pages and structure in; returns how many pages it had."""
+    def append(self, source: str | Path | bytes, outline_title: str, lang: str | None = None) -> int:
+        """Copy one PDF's pages and structure in; returns how many pages it had.
+
+        `lang` marks the part's structure with its own language, for batches that mix them.
+        """
         part = _Part(source if isinstance(source, bytes) else Path(source).read_bytes())
         base = len(self.offsets) - 1
         self.offsets.extend([-1] * (part.size - 1))  # this part's numbers, kept even if unused
@@ -145,6 +148,7 @@ class PdfJoiner:
             renumber[struct_root] = STRUCT_ROOT
         skipped = self._belonging_to_the_whole(part, catalog, struct_root) | {part.root, pages_root}
         shift = self.next_key
+        top = set(self._top_elements(part, struct_root)) if lang else set()
 
         def rewrite(body: bytes) -> bytes:
             def one(match: re.Match) -> bytes:
@@ -162,6 +166,8 @@ class PdfJoiner:
             body, stream = part.body(number)
             if stream is not None and _SKIPPED_TYPES.search(body):
                 continue
+            if number in top:
+                body = body.replace(b"<<", b"<< /Lang %s " % _text(lang), 1)
             self._write(number + base, rewrite(body), stream)
 
         pages = [number + base for number in _refs_in_array_after(part.body(pages_root)[0], b"/Kids")]
@@ -188,10 +194,18 @@ class PdfJoiner:
             skipped.add(_ref_after(part.body(struct_root)[0], b"/ParentTree"))
         return skipped - {None}
 
+    @staticmethod
+    def _top_elements(part: _Part, struct_root: int | None) -> list[int]:
+        """The part's top structure elements (its Document), as the part numbers them."""
+        if struct_root is None:
+            return []
+        root, _ = part.body(struct_root)
+        return [n for n in _refs_in_array_after(root, b"/K") or [_ref_after(root, b"/K")] if n]
+
     def _take_structure(self, part: _Part, struct_root: int, rewrite) -> None:
         """Hang the part's structure under the joined root; shift and keep its parent tree."""
         root, _ = part.body(struct_root)
-        kids = _refs_in_array_after(root, b"/K") or [_ref_after(root, b"/K")]
+        kids = self._top_elements(part, struct_root)
         self.documents.extend(int(_REF.match(rewrite(b"%d 0 R" % kid)).group(1)) for kid in kids)
         tree, _ = part.body(_ref_after(root, b"/ParentTree"))
         nums = re.search(rb"/Nums\s*\[(.*)\]", tree, re.S).group(1)

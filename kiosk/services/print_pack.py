@@ -13,7 +13,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from kiosk.data import queries
-from kiosk.models import Person, StaffContact
+from kiosk.i18n import best_language
+from kiosk.models import KioskAccount, Person, StaffContact
 
 from . import key_dates, record_pages
 from .key_dates import KeyDates
@@ -48,6 +49,12 @@ class Pack:
         if self.what == PACK:
             return tuple(s for s in SECTIONS if s != "licence" or not self.licence.empty)
         return ("decisions",) if self.what == DECISION else (self.what,)
+
+
+def print_language(session: Session, person: Person) -> str:
+    """The language the person reads their kiosk in: their own choice, else their record's."""
+    account = session.get(KioskAccount, person.id)
+    return (account.language if account is not None else None) or best_language(person.preferred_language)
 
 
 def build_pack(session: Session, person: Person, what: str, *, today: date, locale: str,

@@ -4,5 +4,5 @@ from flask import Blueprint
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
 from . import (  # noqa: E402,F401  (routes and template helpers attach themselves to bp)
-    as_seen, audit_views, auth, dashboard, imports, people, pins, summaries, templating, users,
+    as_seen, audit_views, auth, dashboard, imports, people, pins, printing, summaries, templating, users,
 )

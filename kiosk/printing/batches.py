@@ -1,0 +1,111 @@
+"""Building a batch: every pack rendered to its own temporary file, then joined page by page.
+
+Runs in the worker. Memory stays flat however many people the batch holds: one pack is in
+memory at a time, the joined PDF grows on disk, and the database session is emptied after
+each pack. The batch's status is read before each pack, so Cancel stops it within one pack.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from flask import Flask
+
+from kiosk.extensions import db
+from kiosk.i18n import babel_locale
+from kiosk.models import Person, PrintBatch, StaffUser
+from kiosk.services import printing
+from kiosk.services.pdf_join import PdfJoiner
+from kiosk.services.print_pack import PACK, build_pack, print_language
+
+from .documents import pack_pdf
+
+log = logging.getLogger(__name__)
+
+
+def batch_file(app: Flask, batch: PrintBatch) -> Path:
+    """Where a finished batch's PDF is kept."""
+    return Path(app.config["PRINT_DIR"]) / f"batch-{batch.id}.pdf"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def run_batch(app: Flask, batch_id: int) -> None:
+    """Build the batch's PDF, unless it was cancelled; a failure is kept on the batch."""
+    with app.app_context():
+        with db.transaction() as session:
+            batch = session.get(PrintBatch, batch_id)
+            if batch is None or batch.status != printing.QUEUED:
+                return
+            batch.status = printing.RUNNING
+            people, variant, title = list(batch.person_ids), batch.variant, batch.scope_label
+        try:
+            finished = _build(app, batch_id, people, variant, title)
+        except Exception as error:  # kept on the batch for staff to see, then re-raised for huey
+            log.exception("print batch %s failed", batch_id)
+            with db.transaction() as session:
+                session.get(PrintBatch, batch_id).status = printing.FAILED
+                session.get(PrintBatch, batch_id).error = str(error)[:2000]
+            raise
+        if finished:
+            _finish(app, batch_id)
+
+
+def _build(app: Flask, batch_id: int, people: list[int], variant: str, title: str) -> bool:
+    """Render and join every pack; False when the batch was cancelled part way."""
+    batch = db.session.get(PrintBatch, batch_id)
+    target = batch_file(app, batch)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    today = datetime.now(ZoneInfo(app.config["TIMEZONE"])).date()
+    with tempfile.TemporaryDirectory(prefix="print-batch-") as work, open(partial, "wb") as out:
+        joiner = PdfJoiner(out, title=title, lang="en")
+        pack_path = Path(work) / "pack.pdf"
+        for done, person_id in enumerate(people, start=1):
+            if _cancelled(batch_id):
+                break
+            person = db.session.get(Person, person_id)
+            if person is not None:
+                lang = print_language(db.session, person)
+                pack = build_pack(db.session, person, PACK, today=today, locale=babel_locale(lang))
+                pack_pdf(pack, lang=lang, variant=variant, target=pack_path)
+                joiner.append(pack_path, f"{person.family_name}, {person.given_name} ({person.prison_number})",
+                              lang=lang)
+            _progress(batch_id, done)
+        else:
+            joiner.close()
+            out.close()
+            os.replace(partial, target)
+            return True
+    partial.unlink(missing_ok=True)
+    return False
+
+
+def _cancelled(batch_id: int) -> bool:
+    db.session.expunge_all()  # nothing of the last pack stays in memory
+    return db.session.get(PrintBatch, batch_id).status == printing.CANCELLED
+
+
+def _progress(batch_id: int, done: int) -> None:
+    with db.transaction() as session:
+        session.get(PrintBatch, batch_id).done = done
+
+
+def _finish(app: Flask, batch_id: int) -> None:
+    """Mark the batch done (unless cancelled at the last moment) and log every pack in it."""
+    with db.transaction() as session:
+        batch = session.get(PrintBatch, batch_id)
+        if batch.status != printing.RUNNING:
+            batch_file(app, batch).unlink(missing_ok=True)
+            return
+        now = _now()
+        batch.status, batch.finished_at, batch.file_name = printing.DONE, now, batch_file(app, batch).name
+        user = session.get(StaffUser, batch.created_by)
+        if user is not None:
+            printing.log_batch(session, batch, user, now)
