@@ -50,18 +50,20 @@ def _register_blueprints(app: Flask) -> None:
     """Each audience and feature is a blueprint with its own URL prefix."""
     from .language import bp as language_bp
     from .me import bp as me_bp
+    from .me.rendering import bp as page_helpers_bp
     from .signin import bp as signin_bp
     from .start import bp as start_bp
 
     app.register_blueprint(start_bp)
+    app.register_blueprint(page_helpers_bp)
     if app.config["KIOSK_ENABLED"]:
         app.register_blueprint(signin_bp)
+        app.register_blueprint(language_bp)
         app.register_blueprint(me_bp)
         from .letters import bp as letters_bp
 
         app.register_blueprint(letters_bp)
     if app.config["STAFF_ENABLED"]:
-        app.register_blueprint(language_bp)
         from .staff import bp as staff_bp
         from .staff.letters import bp as staff_letters_bp
 
