@@ -74,7 +74,8 @@ def test_home_has_a_tile_with_a_picture_for_each_section(client, client_request,
     page = client_request.get("/me/")
     tiles = {a["href"]: a for a in page.select("main a.app-tile")}
     assert set(tiles) == {"/me/plan", "/me/dates", "/me/meetings", "/me/decisions", "/me/risk",
-                          "/me/programmes", "/me/people", "/me/glossary"}
+                          "/me/programmes", "/me/people", "/me/glossary", "/me/printed-copy",
+                          "/me/letters/", "/me/who-has-looked"}
     for tile in tiles.values():
         picture = tile.select_one("img.app-picture")
         assert picture["src"].startswith("/pictures/") and picture["alt"] == ""
