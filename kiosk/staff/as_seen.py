@@ -23,6 +23,8 @@ KIOSK_PAGES = {
     "decisions": meetings.decisions, "decision": meetings.decision,
     "record_views": record_views.record_views,
 }
+# Blueprints that act for the signed-in person; the preview never links into them.
+KIOSK_BLUEPRINTS = {"me", "signin", "letters", "language"}
 
 
 @bp.route("/people/<int:person_id>/as-they-see-it/<page>")
@@ -43,12 +45,11 @@ def as_seen(person_id: int, page: str, key: str | None = None):
 
 def preview_url_for(endpoint: str, **values) -> str:
     """Links inside a preview stay inside the preview; kiosk actions lead nowhere."""
-    if endpoint.startswith("me."):
-        page = endpoint.removeprefix("me.")
-        page = page if page in KIOSK_PAGES else "home"
+    blueprint, _, page = endpoint.rpartition(".")
+    if blueprint == "me" and page in KIOSK_PAGES:
         return url_for("staff.as_seen", person_id=g.person.id, page=page, **values)
-    if endpoint.startswith("signin."):
-        return "#"
+    if blueprint in KIOSK_BLUEPRINTS:
+        return "#"  # a kiosk action (a form, a letter, a setting): not part of the preview
     return url_for(endpoint, **values)
 
 
