@@ -150,6 +150,14 @@ def test_a_letter_for_a_meeting_after_the_papers_deadline_is_late_but_accepted(a
         assert letter.late and letter.forum == "parole_board"
 
 
+def test_a_letter_to_a_meeting_that_has_been_is_accepted_and_flagged(app, client_request, maggie):
+    write = "/me/letters/write/meeting/L-M1"  # held 100 days ago
+    assert "This meeting has already happened." in client_request.get(write).get_text()
+    check_and_send(client_request, write, "I could not come.")
+    with app.app_context():
+        assert db.session.scalars(select(Letter.late)).one() is True
+
+
 def test_letters_to_a_team_and_about_a_decision(app, client_request, maggie):
     choose = client_request.get("/me/letters/new")
     assert choose.find("a", href="/me/letters/write/forum/temporary_release")
@@ -157,9 +165,12 @@ def test_letters_to_a_team_and_about_a_decision(app, client_request, maggie):
     decision = client_request.get("/me/decisions/L-D1")
     assert decision.find("a", href="/me/letters/write/decision/L-D1")
     check_and_send(client_request, "/me/letters/write/decision/L-D1", "About my FGTR.")
+    # A decision made at a meeting long gone: the letter is about the decision, not late.
+    check_and_send(client_request, "/me/letters/write/decision/L-D2", "About my escorted leave.")
     with app.app_context():
-        forums = sorted(db.session.scalars(select(Letter.forum)))
-    assert forums == ["parole_board", "temporary_release"]
+        sent = db.session.execute(select(Letter.forum, Letter.late).order_by(Letter.forum)).all()
+    assert [tuple(row) for row in sent] == [("parole_board", False), ("rmt", False),
+                                            ("temporary_release", False)]
 
 
 # Only their own ------------------------------------------------------------------------------

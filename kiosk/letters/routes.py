@@ -48,8 +48,8 @@ def _is_autosave() -> bool:
     return bool(request.headers.get("HX-Request")) and request.headers.get("HX-Target") == STATUS_TARGET
 
 
-def _late_now(target: letters.Target) -> bool:
-    return letters.is_late(target.meeting_date, today(), rules())
+def _late_now(target: letters.Target) -> str | None:
+    return letters.lateness(target.meeting_date, today(), rules())
 
 
 @bp.route("/")

@@ -86,10 +86,8 @@ def find_target(session: Session, person_id: int, kind: str, key: str) -> Target
             return Target(MEETING, key, _MEETING_FORUM.get(meeting.kind, "other"), meeting=meeting)
     elif kind == DECISION:
         decision = queries.decision_for(session, person_id, key)
-        if decision is not None:
-            meeting = (queries.meeting_for(session, person_id, decision.meeting_key)
-                       if decision.meeting_key else None)
-            return Target(DECISION, key, _decision_forum(decision), meeting=meeting, decision=decision)
+        if decision is not None:  # about the decision itself, so never late for a meeting
+            return Target(DECISION, key, _decision_forum(decision), decision=decision)
     elif kind == FORUM and key in CHOOSABLE_FORUMS:
         return Target(FORUM, key, key)
     return None
@@ -191,6 +189,14 @@ class Sent:
 def is_late(meeting_date: date | None, sent_on: date, rules: Rules) -> bool:
     """After the papers deadline for the meeting (or the meeting has been)."""
     return meeting_date is not None and sent_on > meeting_date - timedelta(days=rules.deadline_days)
+
+
+def lateness(meeting_date: date | None, today: date, rules: Rules) -> str | None:
+    """What to tell the person writing today: None, "late" (after the papers deadline) or
+    "after" (the meeting has already been). Either way the letter is accepted."""
+    if not is_late(meeting_date, today, rules):
+        return None
+    return "after" if meeting_date < today else "late"
 
 
 def answer_due(sent_on: date, rules: Rules) -> date:
