@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.extensions import db
-from kiosk.models import HelpRequest, Letter, LetterDraft, Meeting, Person
+from kiosk.models import HelpRequest, KioskSession, Letter, LetterDraft, Meeting
 from kiosk.services import letters
-from support.kiosk import DANNY, LICENSEE, LIFER, XSS, import_people, sign_in_as, varied_people
+from support.kiosk import LICENSEE, LIFER, XSS, import_people, sign_in_as, varied_people
 from support.staff import fast_hashing  # noqa: F401  (autouse: cheap PIN hashing)
 
 RMT_LATER = "/me/letters/write/meeting/L-M2"      # Maggie's RMT, 40 days away
@@ -81,11 +81,20 @@ def test_without_javascript_save_keeps_the_draft(app, client_request, maggie):
     assert only_draft(app).text == "Line one.\nLine two."
 
 
-def test_the_draft_survives_finish_and_is_there_next_sign_in(app, client, client_request, maggie):
+@pytest.mark.parametrize("ending", ["finish", "time-out"])
+def test_the_draft_survives_the_end_of_a_visit_and_is_there_next_sign_in(app, client, client_request, maggie, ending):
     autosave(client, client_request, RMT_LATER, "Words I do not want to lose.")
-    client_request.post("/finish", csrf_from="/me/")
+    if ending == "finish":
+        client_request.post("/finish", csrf_from="/me/")
+    else:
+        with app.app_context():
+            with db.transaction() as session:
+                for visit in session.scalars(select(KioskSession)):
+                    visit.last_active_at -= timedelta(seconds=app.config["KIOSK_IDLE_SECONDS"] + 1)
     assert client.get("/me/letters/").status_code == 302  # signed out
     sign_in_as(client, LIFER)
+    home = client_request.get("/me/")
+    assert "You have a letter to finish. It is saved." in home.find("a", href="/me/letters/").get_text()
     listing = client_request.get("/me/letters/")
     assert "Letters you have not sent yet" in listing.get_text()
     assert listing.find("a", href=RMT_LATER)

@@ -12,9 +12,9 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from kiosk.extensions import db
-from kiosk.models import AuditEvent, Feedback, HelpRequest, Letter, LetterDraft, Person
+from kiosk.models import AuditEvent, Feedback, HelpRequest, Letter, Person
 from kiosk.services import letters
-from support.kiosk import DANNY, LIFER, TOMASZ, XSS, document, example_people, import_people
+from support.kiosk import DANNY, LIFER, TOMASZ, XSS, example_people, import_people
 from support.kiosk import sign_in_as as kiosk_sign_in
 from support.kiosk import varied_people
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)

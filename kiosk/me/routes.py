@@ -6,6 +6,7 @@ Every view is thin: it asks a service for a small view model scoped to the signe
 """
 from flask import g, render_template, request
 
+from kiosk.data import letter_queries
 from kiosk.extensions import db
 from kiosk.services import key_dates, record_pages
 from kiosk.signin.access import person_required
@@ -24,7 +25,8 @@ def _since():
 def home():
     """Tiles for each section, and what is new since the last visit."""
     page = record_pages.home_page(db.session, g.person.id, _since())
-    return render_template("me/home.html", person=g.person, page=page)
+    unsent = bool(letter_queries.drafts_of(db.session, g.person.id))
+    return render_template("me/home.html", person=g.person, page=page, unsent_letter=unsent)
 
 
 @bp.route("/plan")
