@@ -3,13 +3,13 @@ the draft saved as the person types and axe on every step; the same flow with Ja
 and the staff inbox, letter and figures pages checked by axe."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from kiosk.extensions import db
-from kiosk.models import Feedback, Letter, LetterDraft
+from kiosk.models import Feedback, KioskSession, Letter, LetterDraft
 from support.axe import assert_accessible, assert_no_horizontal_scroll, focused
 from support.kiosk import LIFER, PIN, XSS, import_people, set_display, varied_people
 from support.staff import PASSWORD, fast_hashing, make_user  # noqa: F401  (autouse fixture)
@@ -102,6 +102,15 @@ def test_a_letter_by_keyboard_alone_at_320_px_in_easy_read(page, live_server, pe
     page.wait_for_url("**/me/decisions/L-D2?feedback=thanks#feedback")
     checked(page)
     assert [f.understood for f in in_database(live_server, select(Feedback))] == ["yes"]
+
+    # Left alone too long while a letter is open: the next keystroke's save leaves the screen.
+    page.goto("/me/letters/write/forum/other")
+    with live_server.app.app_context():
+        with db.transaction() as session:
+            for visit in session.scalars(select(KioskSession)):
+                visit.last_active_at -= timedelta(seconds=live_server.app.config["KIOSK_IDLE_SECONDS"] + 1)
+    page.locator("#text").press_sequentially("Hello")
+    page.wait_for_url("**/timed-out")
 
 
 def test_the_whole_flow_works_without_javascript(browser, live_server, people):

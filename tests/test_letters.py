@@ -73,6 +73,22 @@ def test_autosave_stores_the_words_and_says_when(app, client, client_request, ma
     assert page.find("textarea", id="text")["hx-post"] == RMT_LATER
 
 
+def end_visits(app) -> None:
+    """The kiosk was left alone longer than the idle limit."""
+    with app.app_context():
+        with db.transaction() as session:
+            for visit in session.scalars(select(KioskSession)):
+                visit.last_active_at -= timedelta(seconds=app.config["KIOSK_IDLE_SECONDS"] + 1)
+
+
+def test_an_autosave_after_the_visit_timed_out_sends_the_screen_away(app, client, client_request, maggie):
+    csrf = token(client_request)
+    end_visits(app)
+    response = client.post(RMT_LATER, data={"text": "late words", "csrf_token": csrf}, headers=AUTOSAVE)
+    assert response.status_code == 204 and response.headers["HX-Redirect"] == "/timed-out"
+    assert count(app, LetterDraft) == 0
+
+
 def test_without_javascript_save_keeps_the_draft(app, client_request, maggie):
     location = client_request.post(RMT_LATER, data={"text": "Line one.\r\nLine two.", "action": "save"})
     assert location.endswith(RMT_LATER + "?saved=1")
@@ -87,10 +103,7 @@ def test_the_draft_survives_the_end_of_a_visit_and_is_there_next_sign_in(app, cl
     if ending == "finish":
         client_request.post("/finish", csrf_from="/me/")
     else:
-        with app.app_context():
-            with db.transaction() as session:
-                for visit in session.scalars(select(KioskSession)):
-                    visit.last_active_at -= timedelta(seconds=app.config["KIOSK_IDLE_SECONDS"] + 1)
+        end_visits(app)
     assert client.get("/me/letters/").status_code == 302  # signed out
     sign_in_as(client, LIFER)
     home = client_request.get("/me/")

@@ -6,13 +6,15 @@ sends what is stored on the server, so what the person checked is what is sent.
 """
 from __future__ import annotations
 
+from functools import wraps
+
 from flask import abort, current_app, g, redirect, render_template, request, url_for
 
 from kiosk.data import letter_queries, queries
 from kiosk.extensions import db
 from kiosk.me.rendering import today
 from kiosk.services import letters
-from kiosk.signin.access import now, person_required
+from kiosk.signin.access import load_signed_in_person, now, person_required
 
 from . import bp
 from .forms import LetterForm, SendForm
@@ -48,6 +50,19 @@ def _is_autosave() -> bool:
     return bool(request.headers.get("HX-Request")) and request.headers.get("HX-Target") == STATUS_TARGET
 
 
+def _writer_required(view):
+    """`person_required`, except that an as-you-type save after the visit has ended sends the
+    screen to the timed-out page, rather than putting the sign-in page in the status line."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if _is_autosave() and load_signed_in_person() is None:
+            return "", 204, {"HX-Redirect": url_for("signin.timed_out")}
+        return person_required(view)(*args, **kwargs)
+
+    return wrapper
+
+
 def _late_now(target: letters.Target) -> str | None:
     return letters.lateness(target.meeting_date, today(), rules())
 
@@ -72,7 +87,7 @@ def choose():
 
 
 @bp.route(f"/write/<{KINDS}:kind>/<key>", methods=["GET", "POST"])
-@person_required
+@_writer_required
 def write(kind: str, key: str):
     """The writing page. Every POST saves the draft first, whatever happens next."""
     target = _target_or_404(kind, key)
