@@ -25,10 +25,7 @@ KINDS = "any(meeting, decision, forum)"
 
 def rules() -> letters.Rules:
     """The letter rules set for this prison (see kiosk/config.py)."""
-    config = current_app.config
-    return letters.Rules(max_chars=config["LETTER_MAX_CHARS"],
-                         deadline_days=config["LETTER_DEADLINE_DAYS"],
-                         answer_days=config["LETTER_ANSWER_DAYS"])
+    return letters.Rules.from_config(current_app.config)
 
 
 def _target_or_404(kind: str, key: str) -> letters.Target:
@@ -56,9 +53,11 @@ def _writer_required(view):
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        if _is_autosave() and load_signed_in_person() is None:
+        if not _is_autosave():
+            return person_required(view)(*args, **kwargs)
+        if load_signed_in_person() is None:
             return "", 204, {"HX-Redirect": url_for("signin.timed_out")}
-        return person_required(view)(*args, **kwargs)
+        return view(*args, **kwargs)
 
     return wrapper
 

@@ -57,6 +57,12 @@ class Rules:
     deadline_days: int = 7
     answer_days: int = 14
 
+    @classmethod
+    def from_config(cls, config) -> "Rules":
+        """The rules from the app's settings (LETTER_* in kiosk/config.py)."""
+        return cls(max_chars=config["LETTER_MAX_CHARS"], deadline_days=config["LETTER_DEADLINE_DAYS"],
+                   answer_days=config["LETTER_ANSWER_DAYS"])
+
 
 @dataclass(frozen=True)
 class Target:

@@ -42,9 +42,7 @@ def letter_helpers() -> dict:
 
 
 def _rules() -> letters.Rules:
-    config = current_app.config
-    return letters.Rules(config["LETTER_MAX_CHARS"], config["LETTER_DEADLINE_DAYS"],
-                         config["LETTER_ANSWER_DAYS"])
+    return letters.Rules.from_config(current_app.config)
 
 
 def _letter_or_404(letter_id: int) -> Letter:
