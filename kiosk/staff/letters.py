@@ -38,6 +38,7 @@ class ReplyForm(FlaskForm):
 
 @bp.context_processor
 def letter_helpers() -> dict:
+    """Who a letter goes to, in words, for the inbox headings and the filter."""
     return {"letter_forum": letters.forum_name, "forums": letters.FORUM_NAMES}
 
 
@@ -53,9 +54,13 @@ def _letter_or_404(letter_id: int) -> Letter:
 
 
 def _groups(rows: list[tuple[Letter, Person]]) -> list:
-    """[(forum, [(meeting date or None, [(letter, person), ...]), ...]), ...]."""
-    return [(forum, [(day, list(by_day)) for day, by_day in groupby(by_forum, key=lambda r: r[0].meeting_date)])
-            for forum, by_forum in ((f, list(rows_)) for f, rows_ in groupby(rows, key=lambda r: r[0].forum))]
+    """Rows grouped by forum, then by meeting date, keeping the query's order:
+    [(forum, [(meeting date or None, [(letter, person), ...]), ...]), ...]."""
+    groups = []
+    for forum, forum_rows in groupby(rows, key=lambda row: row[0].forum):
+        by_day = groupby(forum_rows, key=lambda row: row[0].meeting_date)
+        groups.append((forum, [(day, list(day_rows)) for day, day_rows in by_day]))
+    return groups
 
 
 @bp.route("/")
