@@ -44,8 +44,8 @@ _TEMPORARY_RELEASE = {"fgtr", "special_escorted_leave", "unescorted_community_ac
                       "home_leave"}
 
 # Reference letters and numbers that cannot be mistaken for one another when read aloud or
-# copied by hand: no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B.
-REFERENCE_ALPHABET = "ACDEFHJKMNPQRTUVWXY3479"
+# copied by hand: no 0/O/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B, U/V.
+REFERENCE_ALPHABET = "ACDEFHJKMNPRTWXY3479"
 REFERENCE_LENGTH = 8
 
 
