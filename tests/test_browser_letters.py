@@ -103,6 +103,18 @@ def test_a_letter_by_keyboard_alone_at_320_px_in_easy_read(page, live_server, pe
     checked(page)
     assert [f.understood for f in in_database(live_server, select(Feedback))] == ["yes"]
 
+    # The other states of the writing pages: a meeting that has been, help asked for, too long.
+    page.goto("/me/letters/write/meeting/L-M1")
+    page.fill("#text", "word " * 700)
+    page.locator("#draft-status").get_by_text("characters too long").wait_for()
+    page.get_by_role("button", name="Ask my personal officer to help me write this").click()
+    page.wait_for_url("**/write/meeting/L-M1#help")
+    assert "already happened" in page.locator("main").inner_text()
+    checked(page)
+    page.goto("/me/letters/check/meeting/L-M1")
+    assert "500 characters too long" in page.locator("main").inner_text()
+    checked(page)
+
     # Left alone too long while a letter is open: the next keystroke's save leaves the screen.
     page.goto("/me/letters/write/forum/other")
     with live_server.app.app_context():
