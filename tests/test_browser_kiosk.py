@@ -40,7 +40,7 @@ def sign_in(page, prison_number: str) -> None:
 def every_page(page) -> list[str]:
     """The person's pages, with each meeting and decision found through the page links."""
     urls = ["/me/", "/me/plan", "/me/dates", "/me/meetings", "/me/decisions", "/me/risk",
-            "/me/programmes", "/me/licence", "/me/people", "/me/glossary", "/me/glossary?q=case"]
+            "/me/programmes", "/me/licence", "/me/people", "/me/glossary", "/me/glossary?q=case", "/me/who-has-looked"]
     for listing in ("/me/meetings", "/me/decisions"):
         page.goto(listing)
         urls += page.eval_on_selector_all(
@@ -117,3 +117,31 @@ def test_a_keyboard_only_journey(page, live_server, people):
     page.keyboard.press("Enter")
     page.wait_for_url("**/finished")
     assert page.locator("h1").inner_text() == "You have finished"
+
+
+def test_choosing_a_new_pin_by_keyboard_at_320_px(page, live_server, people):
+    """After a staff reset: the choose-a-PIN page passes axe, reflows, and works by keyboard."""
+    from datetime import datetime, timezone
+
+    from sqlalchemy import select
+
+    from kiosk.models import Person
+    from kiosk.services import sign_in as kiosk_sign_in
+
+    with live_server.app.app_context(), db.transaction() as session:
+        danny = session.scalars(select(Person).where(Person.prison_number == DANNY)).one()
+        kiosk_sign_in.account_for(session, danny).pin_reset_at = datetime.now(timezone.utc)
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto("/sign-in")
+    page.fill("#prison_number", DANNY)
+    page.fill("#pin", PIN)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/choose-pin")
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    tab_to(page, "input#pin")
+    page.keyboard.type("2468")
+    tab_to(page, "input#pin_again")
+    page.keyboard.type("2468")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/me/")

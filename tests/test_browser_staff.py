@@ -19,6 +19,7 @@ pytestmark = pytest.mark.browser
 CASEWORK_PAGES = ["/staff/", "/staff/people", "/staff/people?q=mck", "/staff/people?q=zzz",
                   "/staff/people/{danny}", "/staff/people/{danny}/pin",
                   "/staff/people/{danny}/summaries/decision/D1", "/staff/checker",
+                  "/staff/people/{danny}/as-they-see-it/home", "/staff/people/{danny}/as-they-see-it/plan",
                   "/staff/dashboard"]  # the last is refused: the page saying so is checked too
 ROLE_PAGES = {
     "personal_officer": CASEWORK_PAGES,
