@@ -244,3 +244,21 @@ def test_a_pin_reset_leaves_the_kiosk_account_waiting_for_a_new_pin(app, client,
     client.post(f"/staff/people/{ids['danny']}/pin", data={"csrf_token": csrf_from(client, "/staff/")})
     with app.app_context():
         assert db.session.get(KioskAccount, ids["danny"]).pin_reset_at is not None
+
+
+# Security headers on both sides ----------------------------------------------------------
+
+@pytest.mark.parametrize("side", ["kiosk", "staff"])
+def test_both_sides_send_the_security_headers(app, client, greenock, side):
+    if side == "kiosk":
+        sign_in_as(client, DANNY)
+        response = client.get("/me/plan")
+    else:
+        sign_in_staff(client, make_user(app, CC))
+        response = client.get(f"/staff/people/{person_id(app, DANNY)}")
+    assert response.status_code == 200
+    csp = dict(d.strip().split(" ", 1) for d in response.headers["Content-Security-Policy"].split(";"))
+    assert csp["frame-ancestors"] == "'none'" and "'unsafe-inline'" not in csp["script-src"]
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
