@@ -15,7 +15,8 @@ from support.kiosk import LIFER, PIN, XSS, import_people, set_display, varied_pe
 from support.staff import PASSWORD, fast_hashing, make_user  # noqa: F401  (autouse fixture)
 
 pytestmark = pytest.mark.browser
-WORDS = f"Since the last meeting I have finished my course. {XSS}"
+WORDS = f"I have finished my course. {XSS}"
+STARTER = "Since the last meeting, I have…"
 
 
 @pytest.fixture
@@ -71,16 +72,19 @@ def test_a_letter_by_keyboard_alone_at_320_px_in_easy_read(page, live_server, pe
     press_on(page, "[href=/me/letters/write/meeting/L-M2]", "**/write/meeting/L-M2")
     checked(page)
 
-    tab_to(page, "textarea#text")
+    assert "Since the last meeting" in tab_to(page, '"Use these words')  # a sentence starter
+    page.keyboard.press("Enter")
+    assert focused(page).startswith("textarea#text")
     page.keyboard.type(WORDS)
+    letter = f"{STARTER} {WORDS}"
     status = page.locator("#draft-status")
     status.get_by_text("Saved at").wait_for()  # saved on the server by htmx, no button pressed
     assert "more characters" in status.inner_text()
-    assert [d.text for d in in_database(live_server, select(LetterDraft))] == [WORDS]
+    assert [d.text for d in in_database(live_server, select(LetterDraft))] == [letter]
     checked(page)
 
     press_on(page, '"Check your letter"', "**/check/meeting/L-M2")
-    assert page.locator(".app-letter-text").inner_text() == WORDS  # script shown as text
+    assert page.locator(".app-letter-text").inner_text() == letter  # script shown as text
     checked(page)
     press_on(page, '"Send my letter"', "**/sent")
     checked(page)
