@@ -106,6 +106,6 @@ def _finish(app: Flask, batch_id: int) -> None:
             return
         now = _now()
         batch.status, batch.finished_at, batch.file_name = printing.DONE, now, batch_file(app, batch).name
-        user = session.get(StaffUser, batch.created_by)
+        user = session.get(StaffUser, batch.created_by) if batch.created_by else None
         if user is not None:
             printing.log_batch(session, batch, user, now)

@@ -30,6 +30,9 @@ _ROOTS = {
 _TYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png",
           ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf"}
 PDF_VARIANT = "pdf/ua-1"
+# Parsed pictures, kept between documents: only the app's own files can ever get in (the
+# fetcher refuses the rest), so it holds at most one entry per picture the packs use.
+_PICTURES: dict = {}
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,6 @@ def render_pdf(html: str, *, lang: str, target: BinaryIO | str | Path | None = N
     keeps big batches out of memory.
     """
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=AppFilesOnly(allowed_protocols=("http",)))
-    rendered = document.render(pdf_variant=PDF_VARIANT)
+    rendered = document.render(pdf_variant=PDF_VARIANT, cache=_PICTURES)
     rendered.metadata.lang = lang
     return rendered.write_pdf(target, pdf_variant=PDF_VARIANT)
