@@ -11,12 +11,12 @@ import os
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from flask import Flask
 
 from kiosk.extensions import db
 from kiosk.i18n import babel_locale
+from kiosk.me.rendering import today as local_today
 from kiosk.models import Person, PrintBatch, StaffUser
 from kiosk.services import printing
 from kiosk.services.pdf_join import PdfJoiner
@@ -63,7 +63,7 @@ def _build(app: Flask, batch_id: int, people: list[int], variant: str, title: st
     target = batch_file(app, batch)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
-    today = datetime.now(ZoneInfo(app.config["TIMEZONE"])).date()
+    today = local_today()
     with tempfile.TemporaryDirectory(prefix="print-batch-") as work, open(partial, "wb") as out:
         joiner = PdfJoiner(out, title=title, lang="en")
         pack_path = Path(work) / "pack.pdf"

@@ -15,6 +15,7 @@ from wtforms import RadioField, SelectField
 from kiosk.data import print_queries
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES, babel_locale
+from kiosk.me.rendering import today
 from kiosk.models import PrintBatch
 from kiosk.printing.batches import batch_file
 from kiosk.printing.documents import pack_pdf
@@ -78,7 +79,7 @@ def print_person(person_id: int, what: str):
     lang = request.args.get("lang") or print_language(db.session, person)
     if lang not in LANGUAGES:
         abort(404)
-    pack = build_pack(db.session, person, what, today=now().date(), locale=babel_locale(lang),
+    pack = build_pack(db.session, person, what, today=today(), locale=babel_locale(lang),
                       decision_key=request.args.get("key")) or abort(404)
     document = pack_pdf(pack, lang=lang, variant=variant)
     with db.transaction() as session:
