@@ -52,12 +52,19 @@ def read_catalogue(path: Path):
         return read_po(file)
 
 
-def en_msgids() -> list[str]:
-    """Every person-facing msgid (plural forms as their singular)."""
-    return [m.id if isinstance(m.id, str) else m.id[0] for m in read_catalogue(CATALOGUE) if m.id]
-
-
 # (1) Completeness -----------------------------------------------------------------------------
+
+def test_the_catalogue_template_holds_every_person_facing_string(tmp_path):
+    """translations/messages.pot is what scripts/translations extracts from the code today."""
+    fresh = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "-q", "extract",
+                    "-F", "pyproject.toml", "-k", "_l", "-k", "lazy_gettext", "-o", str(fresh), "."],
+                   cwd=ROOT, check=True)
+    wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_catalogue(fresh) if m.id}
+    have = {m.id if isinstance(m.id, str) else m.id[0] for m in read_catalogue(CATALOGUE) if m.id}
+    assert wanted == have, (f"run scripts/translations: new {sorted(wanted - have)}, "
+                            f"gone {sorted(have - wanted)}")
+
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_interface_string_is_translated(lang):
