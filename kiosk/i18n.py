@@ -5,7 +5,7 @@ from datetime import date
 
 from babel import Locale
 from babel.dates import format_date
-from flask import Flask, g, session
+from flask import Flask, g, has_request_context, request, session
 
 from .extensions import babel
 
@@ -39,8 +39,16 @@ def chosen_before_sign_in() -> str | None:
 
 
 def select_locale() -> str:
-    """The language chosen on this kiosk or by the signed-in person; never the browser's."""
-    return g.get("language") or chosen_before_sign_in() or DEFAULT_LANGUAGE
+    """The language chosen on this kiosk or by the signed-in person; never the browser's.
+
+    Staff pages stay English whatever this browser chose on the kiosk side (a staff preview
+    of a person's pages sets g.language itself).
+    """
+    if g.get("language"):
+        return g.language
+    if has_request_context() and request.blueprint == "staff":
+        return DEFAULT_LANGUAGE
+    return chosen_before_sign_in() or DEFAULT_LANGUAGE
 
 
 def text_direction(language: str) -> str:

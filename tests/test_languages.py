@@ -263,6 +263,14 @@ def test_the_record_sets_the_first_choice_and_a_language_we_lack_is_english(
 
 
 @pytest.mark.databases("sqlite")
+def test_staff_pages_stay_english_whatever_the_kiosk_chose(client_request):
+    choose(client_request, "ar", "/sign-in")
+    assert client_request.get("/sign-in").html["lang"] == "ar"
+    page = client_request.get("/staff/sign-in")
+    assert (page.html["lang"], page.html["dir"]) == ("en", "ltr")
+
+
+@pytest.mark.databases("sqlite")
 def test_the_chooser_refuses_a_language_we_lack_and_a_missing_token(client, client_request):
     token = client_request.csrf_token("/sign-in")
     assert client.post("/language", data={"language": "ga", "csrf_token": token}).status_code == 400
