@@ -463,3 +463,17 @@ def test_every_page_is_in_the_language_with_no_english_left(app, client, client_
         client_request.post("/finish", {}, csrf_from="/me/")
     assert not found, f"English left on the {lang} pages:\n" + "\n".join(
         f"{text!r} on {', '.join(sorted(urls))}" for text, urls in sorted(found.items()))
+
+
+# Fonts ---------------------------------------------------------------------------------------
+
+@pytest.mark.databases("sqlite")
+def test_every_font_the_stylesheet_names_is_served_by_the_app(client):
+    """The kiosk's fonts come from npm through the app: the closed network has nothing else."""
+    css = (ROOT / "kiosk" / "static" / "build" / "app.css").read_text("utf-8")
+    fonts = sorted(set(re.findall(r'url\("?(/fonts/[^")]+)"?\)', css)))
+    assert any("noto-sans-arabic" in url for url in fonts) and any("vietnamese" in url for url in fonts)
+    for url in fonts:
+        response = client.get(url)
+        assert (response.status_code, response.mimetype) == (200, "font/woff2"), url
+    assert client.get("/fonts/comic-sans/comic-sans-latin-400-normal.woff2").status_code == 404
