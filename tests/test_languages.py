@@ -20,7 +20,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment, Doctype
 from flask import g
-from flask_babel import gettext
+from flask_babel import get_domain, gettext
 from sqlalchemy import select
 
 from kiosk import create_app
@@ -168,19 +168,26 @@ def test_glossary_spellings_stay_english_whatever_the_language(fake_content):
 
 
 def test_missing_interface_strings_fall_back_string_by_string(tmp_path):
-    """A catalogue with one string translated: that one changes, the other stays English."""
-    folder = tmp_path / "pl" / "LC_MESSAGES"
+    """A catalogue with one string translated: that one changes, the other stays English.
+
+    French stands in for a half-done language; Flask-Babel caches catalogues by locale for the
+    whole process, so the test uses one no other test reads and drops it afterwards.
+    """
+    folder = tmp_path / "fr" / "LC_MESSAGES"
     folder.mkdir(parents=True)
-    catalogue = Catalog(locale="pl")
-    catalogue.add("Settings", "Ustawienia")
+    catalogue = Catalog(locale="fr")
+    catalogue.add("Settings", "Paramètres")
     with (folder / "messages.mo").open("wb") as file:
         write_mo(file, catalogue)
     app = create_app({"DATABASE_URL": "sqlite://", "SECRET_KEY": "test", "TESTING": True,
                       "BABEL_TRANSLATION_DIRECTORIES": str(tmp_path)})
     with app.test_request_context():
-        g.language = "pl"
-        assert gettext("Settings") == "Ustawienia"
-        assert gettext("Finish") == "Finish"
+        g.language = "fr"
+        try:
+            assert gettext("Settings") == "Paramètres"
+            assert gettext("Finish") == "Finish"
+        finally:
+            get_domain().cache.pop(("fr", "messages"), None)
 
 
 def test_dates_are_written_for_the_language():
