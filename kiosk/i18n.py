@@ -42,11 +42,11 @@ def select_locale() -> str:
     """The language chosen on this kiosk or by the signed-in person; never the browser's.
 
     Staff pages stay English whatever this browser chose on the kiosk side (a staff preview
-    of a person's pages sets g.language itself).
+    of a person's pages sets g.language itself), and so does work outside a request.
     """
     if g.get("language"):
         return g.language
-    if has_request_context() and request.blueprint == "staff":
+    if not has_request_context() or request.blueprint == "staff":
         return DEFAULT_LANGUAGE
     return chosen_before_sign_in() or DEFAULT_LANGUAGE
 
