@@ -1,14 +1,19 @@
 """Building a batch: every pack rendered to its own temporary file, then joined page by page.
 
-Runs in the worker. Memory stays flat however many people the batch holds: one pack is in
-memory at a time, the joined PDF grows on disk, and the database session is emptied after
-each pack. The batch's status is read before each pack, so Cancel stops it within one pack.
+Runs in the worker. Memory stays flat however many people the batch holds: the worker builds
+each pack's HTML (the database work) and hands it to a small pool of renderer processes, at
+most one pack ahead of each; each PDF is joined to the batch on disk as soon as it is ready and
+then deleted. Renderer processes are replaced every few dozen packs, because WeasyPrint's own
+caches grow a little with every document, and run at a lower priority than the web app. The
+batch's status is read before each pack, so Cancel stops it within a pack or two.
 """
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import tempfile
+from collections import deque
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,13 +23,14 @@ from kiosk.extensions import db
 from kiosk.i18n import babel_locale
 from kiosk.me.rendering import today as local_today
 from kiosk.models import Person, PrintBatch, StaffUser
-from kiosk.services import printing
+from kiosk.services import pdf, printing
 from kiosk.services.pdf_join import PdfJoiner
 from kiosk.services.print_pack import PACK, build_pack, print_language
 
-from .documents import pack_pdf
+from .documents import pack_html
 
 log = logging.getLogger(__name__)
+RECYCLE_AFTER = 40  # packs a renderer process makes before a fresh one takes over
 
 
 def batch_file(app: Flask, batch: PrintBatch) -> Path:
@@ -64,27 +70,58 @@ def _build(app: Flask, batch_id: int, people: list[int], variant: str, title: st
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
     today = local_today()
-    with tempfile.TemporaryDirectory(prefix="print-batch-") as work, open(partial, "wb") as out:
+    processes = max(1, int(app.config.get("PRINT_PROCESSES", 1)))
+    renderers = multiprocessing.get_context("spawn").Pool(
+        processes, initializer=_lower_priority, maxtasksperchild=RECYCLE_AFTER)
+    with renderers, tempfile.TemporaryDirectory(prefix="print-batch-") as work, \
+            open(partial, "wb") as out:
         joiner = PdfJoiner(out, title=title, lang="en")
-        pack_path = Path(work) / "pack.pdf"
-        for done, person_id in enumerate(people, start=1):
+        rendering: deque = deque()  # packs handed to the renderers, in batch order
+        done = 0
+        for position, person_id in enumerate(people, start=1):
             if _cancelled(batch_id):
                 break
-            person = db.session.get(Person, person_id)
-            if person is not None:
-                lang = print_language(db.session, person)
-                pack = build_pack(db.session, person, PACK, today=today, locale=babel_locale(lang))
-                pack_pdf(pack, lang=lang, variant=variant, target=pack_path)
-                joiner.append(pack_path, f"{person.family_name}, {person.given_name} ({person.prison_number})",
-                              lang=lang)
-            _progress(batch_id, done)
+            rendering.append(_hand_over(renderers, person_id, variant, today, Path(work) / f"{position}.pdf"))
+            while len(rendering) > processes:
+                done = _join_next(rendering, joiner, batch_id, done)
         else:
+            while rendering:
+                done = _join_next(rendering, joiner, batch_id, done)
             joiner.close()
             out.close()
             os.replace(partial, target)
             return True
     partial.unlink(missing_ok=True)
     return False
+
+
+def _lower_priority() -> None:
+    """Renderers give way to the web app on a shared machine."""
+    os.nice(10)
+
+
+def _hand_over(renderers, person_id: int, variant: str, today, path: Path):
+    """Build one pack's HTML here and start its PDF in a renderer; None if they have gone."""
+    person = db.session.get(Person, person_id)
+    if person is None:
+        return None
+    lang = print_language(db.session, person)
+    html = pack_html(build_pack(db.session, person, PACK, today=today, locale=babel_locale(lang)),
+                     lang=lang, variant=variant)
+    title = f"{person.family_name}, {person.given_name} ({person.prison_number})"
+    return renderers.apply_async(pdf.render_pdf, (html,), {"lang": lang, "target": str(path)}), path, title, lang
+
+
+def _join_next(rendering: deque, joiner: PdfJoiner, batch_id: int, done: int) -> int:
+    """Wait for the oldest pack, join it, delete its file, and count it done."""
+    handed = rendering.popleft()
+    if handed is not None:
+        result, path, title, lang = handed
+        result.get()  # a renderer's error stops the batch here
+        joiner.append(path, title, lang=lang)
+        path.unlink()
+    _progress(batch_id, done + 1)
+    return done + 1
 
 
 def _cancelled(batch_id: int) -> bool:
