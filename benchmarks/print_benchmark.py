@@ -2,10 +2,11 @@
 
 1. One person's pack: the median time of the whole path (queries, HTML, PDF), and the ratio
    to WeasyPrint rendering the same finished HTML alone, with the same options, in the same run.
-2. A batch of N packs (default 100) built by the same code the worker runs: total time, peak
-   memory, and memory after each tenth pack (flat means it does not grow with the batch).
+2. A batch of N packs (default 100) built by the same code the worker runs: total time, and
+   the memory of the worker and of its renderer processes after each tenth pack (flat means
+   it does not grow with the batch).
 
-    .venv/bin/python benchmarks/print_benchmark.py [--people 100] [--repeats 7]
+    .venv/bin/python benchmarks/print_benchmark.py [--people 100] [--repeats 7] [--processes 1]
 
 Goals: at most 1 s and 1.2 times for a pack; at most 60 s for 100, with flat memory.
 """
@@ -41,12 +42,24 @@ from kiosk.services.importer import import_export  # noqa: E402
 from kiosk.services.print_pack import PACK, build_pack  # noqa: E402
 
 
-def rss_mb() -> float:
-    """Resident memory now, in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: str = "self") -> float:
+    """Resident memory of a process now, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def children_mb() -> list[float]:
+    """Resident memory of each renderer process (the children of this one), in MB."""
+    pids = " ".join(path.read_text() for path in Path("/proc/self/task").glob("*/children")).split()
+    sizes = []
+    for pid in pids:
+        try:
+            sizes.append(rss_mb(pid))
+        except FileNotFoundError:  # a renderer being replaced
+            pass
+    return sizes
 
 
 def median_seconds(work, repeats: int) -> float:
@@ -97,13 +110,13 @@ def batch(app, people: int) -> None:
         db.session.add(row)
         db.session.commit()
         batch_id = row.id
-    samples: list[tuple[int, float]] = []
+    samples: list[tuple[int, float, list[float]]] = []
     progress = batches._progress
 
     def sampled(batch_id: int, done: int) -> None:
         progress(batch_id, done)
         if done % 10 == 0:
-            samples.append((done, rss_mb()))
+            samples.append((done, rss_mb(), children_mb()))
 
     batches._progress = sampled
     started = time.perf_counter()
@@ -115,21 +128,25 @@ def batch(app, people: int) -> None:
         path = batches.batch_file(app, row)
         pages = len(PdfReader(path).pages)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"batch of {len(ids)} packs ({pages} pages, {path.stat().st_size / 1e6:.1f} MB): {took:.1f} s, "
-          f"status {row.status}, peak RSS {peak:.0f} MB")
-    print("  RSS after each tenth pack (MB): " + ", ".join(f"{n}: {mb:.0f}" for n, mb in samples))
+    renderer_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"batch of {len(ids)} packs ({pages} pages, {path.stat().st_size / 1e6:.1f} MB) with "
+          f"{app.config['PRINT_PROCESSES']} renderer process(es): {took:.1f} s, status {row.status}; "
+          f"peak RSS: worker {peak:.0f} MB, largest renderer {renderer_peak:.0f} MB")
+    print("  RSS after each tenth pack, worker / renderers (MB): " + ", ".join(
+        f"{n}: {mb:.0f} / {'+'.join(f'{c:.0f}' for c in kids) or '-'}" for n, mb, kids in samples))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=100)
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--processes", type=int, default=2, help="PRINT_PROCESSES for the batch")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="print-benchmark-") as work:
         url = f"sqlite:///{work}/kiosk.sqlite3"
         migrate.upgrade(url)
         app = create_app({"DATABASE_URL": url, "SECRET_KEY": "benchmark", "PRINT_DIR": f"{work}/print",
-                          "HUEY_SQLITE_PATH": f"{work}/huey.sqlite3"})
+                          "HUEY_SQLITE_PATH": f"{work}/huey.sqlite3", "PRINT_PROCESSES": args.processes})
         with app.app_context():
             export = generate_export(people=args.people, seed=2026, establishment_code="GRN", today=date.today())
             import_export(db.session, json.dumps(export).encode("utf-8"))

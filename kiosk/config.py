@@ -56,5 +56,5 @@ def from_environment(instance_path: Path) -> dict:
         "PRINT_DIR": os.environ.get("PRINT_DIR", str(instance_path / "print")),
         "HUEY_SQLITE_PATH": os.environ.get("HUEY_SQLITE_PATH", str(instance_path / "huey.sqlite3")),
         "HUEY_REDIS_URL": os.environ.get("HUEY_REDIS_URL"),
-        "PRINT_PROCESSES": int(os.environ.get("PRINT_PROCESSES", "1")),
+        "PRINT_PROCESSES": int(os.environ.get("PRINT_PROCESSES", "2")),
     }

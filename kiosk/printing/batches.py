@@ -70,7 +70,7 @@ def _build(app: Flask, batch_id: int, people: list[int], variant: str, title: st
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
     today = local_today()
-    processes = max(1, int(app.config.get("PRINT_PROCESSES", 1)))
+    processes = max(1, int(app.config.get("PRINT_PROCESSES", 2)))
     renderers = multiprocessing.get_context("spawn").Pool(
         processes, initializer=_lower_priority, maxtasksperchild=RECYCLE_AFTER)
     with renderers, tempfile.TemporaryDirectory(prefix="print-batch-") as work, \
