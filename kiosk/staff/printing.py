@@ -21,7 +21,7 @@ from kiosk.printing.batches import batch_file
 from kiosk.printing.documents import pack_pdf
 from kiosk.printing.queue import queue_for
 from kiosk.services import printing
-from kiosk.services.print_pack import DECISION, EASY_READ, LARGE_PRINT, PACK, WHAT, build_pack, print_language
+from kiosk.services.print_pack import EASY_READ, LARGE_PRINT, PACK, WHAT, build_pack, print_language
 from kiosk.services.staff_access import Permission
 
 from . import bp
