@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from kiosk.extensions import db
 from kiosk.models import AuditEvent, Person, PrintBatch, PrintLogEntry
+from kiosk.printing import batches
 from kiosk.printing.queue import queue_for
 from support.kiosk import varied_people
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
@@ -187,3 +188,17 @@ def test_someone_elses_batch_is_not_found(app, client, greenock):
         assert other.get(f"/staff/printing/batches/{batch_id}{suffix}").status_code == 404
     assert other.post(f"/staff/printing/batches/{batch_id}/cancel",
                       data={"csrf_token": csrf_from(other, "/staff/printing")}).status_code == 404
+
+
+def test_a_finished_batch_pdf_is_removed_after_a_week(app, client, greenock, own_queue):
+    sign_in_staff(client, make_user(app, "case_coordinator"))
+    old, new = start_batch(client, "landing|Darroch|1"), start_batch(client, "landing|Darroch|1")
+    batches.run_batch(app, old)  # the worker's own code, run here
+    with app.app_context():
+        with db.transaction() as session:
+            session.get(PrintBatch, old).finished_at = datetime.now(timezone.utc) - timedelta(days=8)
+    assert client.get(f"/staff/printing/batches/{old}/pdf").status_code == 200
+    batches.run_batch(app, new)
+    assert client.get(f"/staff/printing/batches/{old}/pdf").status_code == 404
+    assert "removed a week after" in client.get(f"/staff/printing/batches/{old}").get_data(as_text=True)
+    assert client.get(f"/staff/printing/batches/{new}/pdf").status_code == 200

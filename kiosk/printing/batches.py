@@ -14,10 +14,11 @@ import multiprocessing
 import os
 import tempfile
 from collections import deque
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from flask import Flask
+from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.i18n import babel_locale
@@ -31,6 +32,7 @@ from .documents import pack_html
 
 log = logging.getLogger(__name__)
 RECYCLE_AFTER = 40  # packs a renderer process makes before a fresh one takes over
+KEEP_FOR = timedelta(days=7)  # a finished batch's PDF is personal data: removed after this
 
 
 def batch_file(app: Flask, batch: PrintBatch) -> Path:
@@ -146,3 +148,13 @@ def _finish(app: Flask, batch_id: int) -> None:
         user = session.get(StaffUser, batch.created_by) if batch.created_by else None
         if user is not None:
             printing.log_batch(session, batch, user, now)
+        _remove_old_files(app, session, now)
+
+
+def _remove_old_files(app: Flask, session, now: datetime) -> None:
+    """Delete the PDFs of batches finished more than a week ago; the log keeps what they held."""
+    old = session.scalars(select(PrintBatch).where(
+        PrintBatch.file_name.is_not(None), PrintBatch.finished_at < now - KEEP_FOR))
+    for batch in old:
+        batch_file(app, batch).unlink(missing_ok=True)
+        batch.file_name = None

@@ -153,7 +153,7 @@ def batch_pdf(batch_id: int):
     """The finished batch as one PDF."""
     batch = _my_batch(batch_id)
     path = batch_file(current_app, batch)
-    if batch.status != printing.DONE or not path.is_file():
+    if batch.status != printing.DONE or not batch.file_name or not path.is_file():
         abort(404)
     return send_file(path, mimetype="application/pdf", download_name=f"print-batch-{batch.id}.pdf",
                      max_age=0)
