@@ -127,3 +127,13 @@ def test_the_kiosk_button_needs_its_csrf_token(app, client, people):
     assert client.post("/me/printed-copy", data={}).status_code == 400
     with app.app_context():
         assert db.session.scalars(select(PrintRequest)).all() == []
+
+
+def test_each_decision_on_the_record_page_has_its_own_print_link(app, client, people):
+    sign_in_staff(client, make_user(app, "case_coordinator"))
+    lifer = person_id(app, LIFER)
+    page = client.get(f"/staff/people/{lifer}").get_data(as_text=True)
+    links = re.findall(r'href="(/staff/people/\d+/print/decision\?key=[^"]+)"', page)
+    assert sorted(links) == [f"/staff/people/{lifer}/print/decision?key=L-D1",
+                             f"/staff/people/{lifer}/print/decision?key=L-D2"]
+    assert client.get(links[0]).mimetype == "application/pdf"
