@@ -202,3 +202,38 @@ def test_a_finished_batch_pdf_is_removed_after_a_week(app, client, greenock, own
     assert client.get(f"/staff/printing/batches/{old}/pdf").status_code == 404
     assert "removed a week after" in client.get(f"/staff/printing/batches/{old}").get_data(as_text=True)
     assert client.get(f"/staff/printing/batches/{new}/pdf").status_code == 200
+
+
+def test_cancelling_a_running_batch_stops_it_within_a_pack(app, client, greenock, own_queue, monkeypatch):
+    sign_in_staff(client, make_user(app, "case_coordinator"))
+    batch_id = start_batch(client, "hall|Ailsa")
+    progress = batches._progress
+
+    def cancel_after_the_first(batch_id: int, done: int) -> None:
+        progress(batch_id, done)
+        client.post(f"/staff/printing/batches/{batch_id}/cancel",
+                    data={"csrf_token": csrf_from(client, "/staff/printing")})
+
+    monkeypatch.setattr(batches, "_progress", cancel_after_the_first)
+    batches.run_batch(app, batch_id)
+    batch = batch_row(app, batch_id)
+    assert batch.status == "cancelled" and 1 <= batch.done < batch.total
+    assert not list(Path(own_queue["PRINT_DIR"]).glob(f"batch-{batch_id}.*"))
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(PrintLogEntry)) == 0
+
+
+def test_a_failed_batch_keeps_its_error_for_staff(app, client, greenock, own_queue, monkeypatch):
+    sign_in_staff(client, make_user(app, "case_coordinator"))
+    batch_id = start_batch(client, "hall|Ailsa")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the template is broken")
+
+    monkeypatch.setattr(batches, "pack_html", broken)
+    with pytest.raises(RuntimeError):
+        batches.run_batch(app, batch_id)  # re-raised, so huey logs it too
+    batch = batch_row(app, batch_id)
+    assert batch.status == "failed" and batch.error == "the template is broken"
+    page = client.get(f"/staff/printing/batches/{batch_id}").get_data(as_text=True)
+    assert "Something went wrong" in page and "hx-trigger" not in page
