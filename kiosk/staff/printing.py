@@ -21,7 +21,7 @@ from kiosk.printing.batches import batch_file
 from kiosk.printing.documents import pack_pdf
 from kiosk.printing.queue import queue_for
 from kiosk.services import printing
-from kiosk.services.print_pack import EASY_READ, LARGE_PRINT, PACK, WHAT, build_pack, print_language
+from kiosk.services.print_pack import DECISION, EASY_READ, LARGE_PRINT, PACK, WHAT, build_pack, print_language
 from kiosk.services.staff_access import Permission
 
 from . import bp
@@ -30,6 +30,10 @@ from .forms import choice
 
 PROGRESS_TARGET = "batch-progress"
 VARIANT_NAMES = {EASY_READ: _l("Easy read, 16 point"), LARGE_PRINT: _l("Large print, 24 point")}
+# What can be printed, in staff words, in the order offered on a person's record.
+WHAT_NAMES = {PACK: _l("Whole pack"), "plan": _l("Plan"), "dates": _l("Dates"), "meetings": _l("Meetings"),
+              "decisions": _l("Decisions"), "risk": _l("Risk and supervision"), "people": _l("Who's who"),
+              "licence": _l("Licence"), DECISION: _l("One decision")}
 
 
 class BatchForm(FlaskForm):
@@ -38,6 +42,12 @@ class BatchForm(FlaskForm):
     place = SelectField(_l("Whose packs"), validate_choice=True)
     variant = RadioField(_l("Layout"), choices=[choice(value, name) for value, name in VARIANT_NAMES.items()],
                          default=EASY_READ)
+
+
+@bp.context_processor
+def printing_words() -> dict:
+    """Names for what is printed, for the record page's print links and the print log."""
+    return {"print_names": WHAT_NAMES}
 
 
 def _place_choices() -> list[tuple[str, str]]:
