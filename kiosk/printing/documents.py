@@ -2,7 +2,7 @@
 
 Print templates use the same template helpers as the kiosk pages (explain, words_for,
 jargon_in, the `day` filter), which read the language from `g`. `printing_in` sets that
-language, easy read and a fresh jargon list for one document, then puts back whatever the
+language and a fresh jargon list for one document, then puts back whatever the
 surrounding request had, so staff pages in English can print a pack in Polish.
 """
 from __future__ import annotations
@@ -18,19 +18,16 @@ from flask_babel import force_locale
 from kiosk.i18n import babel_locale, text_direction
 from kiosk.services import pdf
 from kiosk.services.content import GlossaryTerm, content_for
-from kiosk.services.display import DisplaySettings
-from kiosk.services.print_pack import LARGE_PRINT, Pack
+from kiosk.services.print_pack import Pack
 
-_SAVED = ("language", "display", "jargon_seen")
+_SAVED = ("language", "jargon_seen")
 
 
 @contextmanager
-def printing_in(lang: str, variant: str) -> Iterator[None]:
-    """Render templates in `lang`, easy read, with each term spelled out once per document."""
+def printing_in(lang: str) -> Iterator[None]:
+    """Render templates in `lang`, with each term spelled out once per document."""
     saved = {name: g.get(name) for name in _SAVED}
     g.language = lang
-    g.display = DisplaySettings(easy_read=True, text_size=2 if variant == LARGE_PRINT else 1,
-                                high_contrast=False, read_aloud=False)
     g.jargon_seen = set()
     try:
         with force_locale(babel_locale(lang)):
@@ -52,7 +49,7 @@ def terms_used(lang: str) -> list[GlossaryTerm]:
 
 def pack_html(pack: Pack, *, lang: str, variant: str) -> str:
     """The finished HTML of a pack or section."""
-    with printing_in(lang, variant):
+    with printing_in(lang):
         return render_template("print/pack.html", pack=pack, lang=lang, variant=variant,
                                direction=text_direction(lang),
                                terms_used=lambda: terms_used(lang))
