@@ -34,6 +34,8 @@ def from_environment(instance_path: Path) -> dict:
         "STAFF_ENABLED": _flag("STAFF_ENABLED", True),
         "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "600")),
         "KIOSK_WARNING_SECONDS": int(os.environ.get("KIOSK_WARNING_SECONDS", "60")),
+        "STAFF_IDLE_SECONDS": int(os.environ.get("STAFF_IDLE_SECONDS", str(30 * 60))),
+        "STAFF_SESSION_SECONDS": int(os.environ.get("STAFF_SESSION_SECONDS", str(10 * ONE_HOUR))),
         "TIMEZONE": "Europe/London",
         # Flask-Babel looks for catalogues relative to the package folder.
         "BABEL_TRANSLATION_DIRECTORIES": "../translations",

@@ -27,8 +27,8 @@ def now() -> datetime:
 def _limits() -> tuple[timedelta, timedelta]:
     """How long a staff session may sit idle, and how long it may last at most."""
     config = current_app.config
-    return (timedelta(seconds=config.get("STAFF_IDLE_SECONDS", 30 * 60)),
-            timedelta(seconds=config.get("STAFF_SESSION_SECONDS", 10 * 3600)))
+    return (timedelta(seconds=config["STAFF_IDLE_SECONDS"]),
+            timedelta(seconds=config["STAFF_SESSION_SECONDS"]))
 
 
 def load_staff_user() -> StaffUser | None:
