@@ -84,10 +84,22 @@ def users(session: Session) -> dict[str, StaffUser]:
 
 def time_search(session: Session, user: StaffUser, typed: str, runs: int) -> tuple[float, float, int]:
     """Median and 95th percentile in ms, and how many rows came back."""
+    return time_query(session, lambda: staff_queries.search_people(session, user, typed), runs)
+
+
+def time_baseline(session: Session, runs: int) -> tuple[float, float, int]:
+    """The cheapest useful query, as a yardstick: one person by exact prison number."""
+    number = session.scalars(select(Person.prison_number).limit(1)).one()
+    return time_query(session, lambda: list(session.scalars(
+        select(Person).where(Person.prison_number == number))), runs)
+
+
+def time_query(session: Session, query, runs: int) -> tuple[float, float, int]:
+    """Run `query` `runs` times: median and 95th percentile in ms, and rows returned."""
     timings, found = [], 0
     for _ in range(runs):
         start = time.perf_counter()
-        rows = staff_queries.search_people(session, user, typed)
+        rows = query()
         timings.append((time.perf_counter() - start) * 1000)
         found = len(rows)
         for row in rows:  # the next run loads them afresh, as a new request would
@@ -126,11 +138,14 @@ def run(args: argparse.Namespace) -> None:
         print(f"{args.people:,} people in {url.split(':')[0]} in {time.perf_counter() - started:.1f} s")
         engine = make_engine(url)
         with Session(engine, expire_on_commit=False) as session:
+            baseline, _, _ = time_baseline(session, args.runs)
+            print(f"baseline (one person by exact prison number): median {baseline:.2f} ms")
             for kind, user in users(session).items():
                 print(f"\n{kind}:")
                 for typed in SEARCHES:
                     median, p95, found = time_search(session, user, typed, args.runs)
-                    print(f"  {typed!r:14} {found:3d} found   median {median:6.2f} ms   p95 {p95:6.2f} ms")
+                    print(f"  {typed!r:14} {found:3d} found   median {median:6.2f} ms   "
+                          f"p95 {p95:6.2f} ms   {median / baseline:5.1f} x baseline")
         engine.dispose()
 
 
