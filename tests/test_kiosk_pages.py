@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from bs4 import BeautifulSoup
 from babel.dates import format_date
+from bs4 import BeautifulSoup
 
 from kiosk.services.content import content_for
 from kiosk.services.key_dates import add_months, progression_window, when_words
