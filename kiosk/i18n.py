@@ -56,6 +56,11 @@ def text_direction(language: str) -> str:
     return Locale.parse(language).text_direction
 
 
+def current_direction() -> str:
+    """The direction of this request's language, for parts set apart from their surroundings."""
+    return text_direction(select_locale())
+
+
 def babel_locale(language: str) -> str:
     """The Babel locale that writes dates and numbers the way readers of `language` expect."""
     return BABEL_LOCALES.get(language, language)
@@ -72,6 +77,7 @@ def init_app(app: Flask) -> None:
 
     # Globals as well, because macros imported without context still need them.
     app.add_template_global(select_locale, "current_language")
+    app.add_template_global(current_direction, "current_direction")
     app.add_template_global(LANGUAGES, "languages")
 
     @app.context_processor

@@ -313,6 +313,8 @@ def test_glossary_meanings_are_in_the_persons_language(app, client, client_reque
     term = page.select_one("details.app-term[data-term=mappa]")
     assert term is not None, "MAPPA in the staff text was not found"
     assert content_for("ar").term("mappa").plain in term.get_text(" ")
+    meaning = term.select_one(".app-term__meaning")
+    assert (meaning["lang"], meaning["dir"]) == ("ar", "rtl"), "screen readers would read it as English"
 
 
 def gettext_in(language: str, msgid: str) -> str:
