@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kiosk.extensions import db
-from support.axe import assert_accessible, assert_no_horizontal_scroll, focused
+from support.axe import assert_accessible, assert_no_horizontal_scroll, tab_to
 from support.kiosk import DANNY, LICENSEE, LIFER, PIN, import_people, set_display, varied_people
 
 pytestmark = pytest.mark.browser
@@ -70,15 +70,6 @@ def test_every_page_reflows_at_320_px(page, live_server, people, prison_number):
         page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
         assert_no_horizontal_scroll(page)
 
-
-def tab_to(page, wanted: str, max_steps: int = 80) -> str:
-    """Press Tab until the focused element's description contains `wanted`."""
-    for _ in range(max_steps):
-        page.keyboard.press("Tab")
-        stop = focused(page)
-        if wanted in stop:
-            return stop
-    raise AssertionError(f"{wanted!r} never took the focus on {page.url}")
 
 
 def test_a_keyboard_only_journey(page, live_server, people):

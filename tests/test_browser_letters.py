@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.models import Feedback, KioskSession, Letter, LetterDraft
-from support.axe import assert_accessible, assert_no_horizontal_scroll, focused
+from support.axe import assert_accessible, assert_no_horizontal_scroll, focused, tab_to
 from support.kiosk import LIFER, PIN, XSS, import_people, set_display, varied_people
 from support.staff import PASSWORD, fast_hashing, make_user  # noqa: F401  (autouse fixture)
 
@@ -37,15 +37,6 @@ def sign_in(page) -> None:
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/me/")
 
-
-def tab_to(page, wanted: str, max_steps: int = 80) -> str:
-    """Press Tab until the focused element's description contains `wanted`."""
-    for _ in range(max_steps):
-        page.keyboard.press("Tab")
-        stop = focused(page)
-        if wanted in stop:
-            return stop
-    raise AssertionError(f"{wanted!r} never took the focus on {page.url}")
 
 
 def press_on(page, wanted: str, url_pattern: str) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kiosk.extensions import db
-from support.axe import assert_accessible, assert_no_horizontal_scroll, focused
+from support.axe import assert_accessible, assert_no_horizontal_scroll, tab_to
 from support.kiosk import DANNY, PIN, import_people, varied_people
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
     PASSWORD, fast_hashing, make_user, person_id,
@@ -34,10 +34,7 @@ def test_asking_for_a_copy_reaches_staff_who_can_batch_and_cancel(page, live_ser
     assert_no_horizontal_scroll(page)
     button = page.get_by_role("button", name="Ask for a printed copy")
     assert button.bounding_box()["height"] >= 44
-    for _ in range(40):  # keyboard only: Tab to the button, then Enter
-        page.keyboard.press("Tab")
-        if focused(page).startswith('button "Ask for a printed copy'):
-            break
+    tab_to(page, 'button "Ask for a printed copy')  # keyboard only: Tab to the button, then Enter
     page.keyboard.press("Enter")
     page.wait_for_selector("#print-request")
     assert "You asked on" in page.inner_text("main")

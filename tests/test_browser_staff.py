@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from kiosk.extensions import db
-from support.axe import assert_accessible, assert_no_horizontal_scroll, focused
+from support.axe import assert_accessible, assert_no_horizontal_scroll, focused, tab_to
 from support.kiosk import DANNY, document, example_people, varied_people
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
     PASSWORD, fast_hashing, import_without_pins, make_user, person_id,
@@ -99,15 +99,6 @@ def test_a_refused_upload_page_passes_axe(page, live_server, people, tmp_path):
     page.wait_for_selector("#problems")
     assert_accessible(page)
 
-
-def tab_to(page, wanted: str, max_steps: int = 40) -> str:
-    """Press Tab until the focused element's description contains `wanted`."""
-    for _ in range(max_steps):
-        page.keyboard.press("Tab")
-        stop = focused(page)
-        if wanted in stop:
-            return stop
-    raise AssertionError(f"Tab never reached {wanted!r}")
 
 
 def test_the_checker_works_with_the_keyboard_alone(page, live_server, people):

@@ -16,7 +16,6 @@ import urllib.request
 from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from kiosk.extensions import db
@@ -107,7 +106,6 @@ def wipe_letters(app) -> None:
             session.query(LetterDraft).delete()
 
 
-@pytest.mark.skipif(not KIOSK.exists(), reason=f"the `kiosk` command is not installed at {KIOSK}")
 def test_killing_the_server_mid_send_leaves_the_letter_or_the_whole_draft(app, database_url, db_session):
     import_people(db_session, varied_people(date.today()))
     server = Server(database_url).start()

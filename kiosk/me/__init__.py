@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("me", __name__, url_prefix="/me")
 
-from . import meetings, printing, record_views, rendering, routes, settings  # noqa: E402,F401  (routes attach themselves to bp)
+from . import meetings, printing, record_views, routes, settings  # noqa: E402,F401  (routes attach themselves to bp)

@@ -86,3 +86,13 @@ def tab_through(page, max_steps: int = 30) -> list[str]:
             break
         stops.append(stop)
     return stops
+
+
+def tab_to(page, wanted: str, max_steps: int = 80) -> str:
+    """Press Tab until the focused element's description contains `wanted`; return it."""
+    for _ in range(max_steps):
+        page.keyboard.press("Tab")
+        stop = focused(page)
+        if wanted in stop:
+            return stop
+    raise AssertionError(f"{wanted!r} never took the focus on {page.url}")
