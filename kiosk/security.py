@@ -10,6 +10,14 @@ CSP = (
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+PROTECTIVE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+NOT_STORED_HEADERS = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 CACHEABLE_PREFIXES = ("/assets/", "/vendor/", "/pictures/", "/static/")
 
 
@@ -23,14 +31,9 @@ def csp_nonce() -> str:
 def add_security_headers(response: Response) -> Response:
     """Every page is private to the person using it: never stored, framed or sniffed."""
     response.headers["Content-Security-Policy"] = CSP.format(nonce=csp_nonce())
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    response.headers.update(PROTECTIVE_HEADERS)
     if not request.path.startswith(CACHEABLE_PREFIXES):
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["Pragma"] = "no-cache"
+        response.headers.update(NOT_STORED_HEADERS)
         response.vary.add("HX-Request")
     return response
 

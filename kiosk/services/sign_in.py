@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from kiosk.models import Establishment, KioskAccount, KioskSession, Person, PinLockout, Plan
@@ -155,20 +155,29 @@ def start_visit(session: Session, person: Person, now: datetime) -> str:
     return token
 
 
+# Built once, because building a select costs more than running it, and this runs on every page.
+_VISIT = (select(KioskSession, Person, KioskAccount)
+          .join(Person, Person.id == KioskSession.person_id)
+          .join(KioskAccount, KioskAccount.person_id == KioskSession.person_id)
+          .where(KioskSession.token_hash == bindparam("token_hash")))
+
+
 def resume_visit(session: Session, token: str | None, now: datetime,
-                 idle: timedelta) -> KioskSession | None:
-    """The visit behind a token, if it has not been idle too long; an idle one is ended."""
+                 idle: timedelta) -> tuple[Person, KioskAccount] | None:
+    """The person and kiosk account behind a token, read in one query, if the visit has not
+    been idle too long; an idle one is ended. Every kiosk page asks this first."""
     if not token:
         return None
-    visit = session.get(KioskSession, _token_hash(token))
-    if visit is None:
+    row = session.execute(_VISIT, {"token_hash": _token_hash(token)}).one_or_none()
+    if row is None:
         return None
+    visit, person, account = row
     if now - visit.last_active_at > idle:
         session.delete(visit)
         return None
     if now - visit.last_active_at >= TOUCH_INTERVAL:
         visit.last_active_at = now
-    return visit
+    return person, account
 
 
 def end_visit(session: Session, token: str | None) -> None:

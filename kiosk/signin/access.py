@@ -28,13 +28,13 @@ def idle_limit() -> timedelta:
 
 def load_signed_in_person() -> Person | None:
     """Find the person of this visit and set g.person, g.account, g.display and g.language."""
-    with db.transaction() as db_session:
-        visit = sign_in.resume_visit(db_session, session.get(TOKEN_KEY), now(), idle_limit())
-        if visit is None:
-            session.pop(TOKEN_KEY, None)
-            return None
-        person = db_session.get(Person, visit.person_id)
-        account = sign_in.account_for(db_session, person)
+    found = sign_in.resume_visit(db.session, session.get(TOKEN_KEY), now(), idle_limit())
+    if db.session.dirty or db.session.deleted:  # the visit was touched or ended: keep that
+        db.session.commit()
+    if found is None:
+        session.pop(TOKEN_KEY, None)
+        return None
+    person, account = found
     show_pages_as(person, account)
     return person
 
