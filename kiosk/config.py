@@ -34,6 +34,8 @@ def from_environment(instance_path: Path) -> dict:
         "STAFF_ENABLED": _flag("STAFF_ENABLED", True),
         "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "600")),
         "KIOSK_WARNING_SECONDS": int(os.environ.get("KIOSK_WARNING_SECONDS", "60")),
+        # Rendered record pages kept per app process (see kiosk.me.page_memory); 0 keeps none.
+        "KIOSK_PAGE_MEMORY_SIZE": int(os.environ.get("KIOSK_PAGE_MEMORY_SIZE", "200")),
         "STAFF_IDLE_SECONDS": int(os.environ.get("STAFF_IDLE_SECONDS", str(30 * 60))),
         "STAFF_SESSION_SECONDS": int(os.environ.get("STAFF_SESSION_SECONDS", str(10 * ONE_HOUR))),
         "TIMEZONE": "Europe/London",

@@ -3,4 +3,9 @@ from flask import Blueprint
 
 bp = Blueprint("me", __name__, url_prefix="/me")
 
-from . import meetings, printing, record_views, routes, settings  # noqa: E402,F401  (routes attach themselves to bp)
+from . import meetings, page_memory, printing, record_views, routes, settings  # noqa: E402,F401  (routes attach themselves to bp)
+
+
+@bp.record_once
+def _give_app_a_page_memory(state) -> None:
+    page_memory.init_app(state.app)

@@ -12,6 +12,7 @@ from kiosk.services import key_dates, record_pages
 from kiosk.signin.access import person_required
 
 from . import bp
+from .page_memory import remembered
 from .rendering import content, locale, today
 
 
@@ -31,6 +32,7 @@ def home():
 
 @bp.route("/plan")
 @person_required
+@remembered
 def plan():
     """The agreed plan: what has been done, and what is still to do."""
     page = record_pages.plan_page(db.session, g.person.id, _since())
@@ -39,6 +41,7 @@ def plan():
 
 @bp.route("/dates")
 @person_required
+@remembered
 def dates():
     """Key dates with what each means; past dates apart; a worked-out window if any."""
     page = key_dates.key_dates(db.session, g.person.id, today=today(), locale=locale(),
@@ -48,6 +51,7 @@ def dates():
 
 @bp.route("/risk")
 @person_required
+@remembered
 def risk():
     """Risk and supervision: strengths first, what can change, the level as one fact."""
     page = record_pages.risk_page(db.session, g.person.id)
@@ -56,6 +60,7 @@ def risk():
 
 @bp.route("/programmes")
 @person_required
+@remembered
 def programmes():
     """Courses: finished ones first, then where each other one stands."""
     page = record_pages.programmes_page(db.session, g.person.id)
@@ -64,6 +69,7 @@ def programmes():
 
 @bp.route("/licence")
 @person_required
+@remembered
 def licence():
     """Licence conditions in plain words, and what happens if one is broken."""
     page = record_pages.licence_page(db.session, g.person.id)
@@ -72,6 +78,7 @@ def licence():
 
 @bp.route("/people")
 @person_required
+@remembered
 def people():
     """Who's who: each worker, what they do and how to reach them."""
     staff = record_pages.people_page(db.session, g.person.id)
@@ -80,6 +87,7 @@ def people():
 
 @bp.route("/glossary")
 @person_required
+@remembered
 def glossary():
     """Every word staff use, searchable with a plain form that needs no JavaScript."""
     page = record_pages.glossary_page(content().glossary, request.args.get("q"))

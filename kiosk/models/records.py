@@ -62,6 +62,8 @@ class Person(Base):
     left_at: Mapped[datetime | None]
     record_hash: Mapped[str] = mapped_column(String(64))
     first_seen_at: Mapped[datetime]
+    # When anything the person's pages show last changed: an import that changed their record,
+    # or a plain summary staff wrote. Kept pages (kiosk.me.page_memory) are keyed on it.
     updated_at: Mapped[datetime]
 
     establishment: Mapped[Establishment] = relationship(lazy="joined")

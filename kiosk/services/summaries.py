@@ -44,6 +44,7 @@ def save(session: Session, user: StaffUser, person: Person, kind: str, item_key:
         summary = PlainSummary(person_id=person.id, target_kind=kind, item_key=item_key)
         session.add(summary)
     summary.text, summary.written_by, summary.written_at = text.strip(), user.id, now
+    person.updated_at = now  # the person's pages changed, so none is served from memory
     audit.record(session, user, audit.CHANGE, person, f"plain summary of {kind} {item_key}")
     session.flush()
     return summary
