@@ -2,7 +2,10 @@
 
 For a database of 1,000 and of 100,000 people it measures, with 50 concurrent clients:
 requests per second and p95 latency of the real plan page, and of a bare Flask app that
-returns the same HTML, both under the same gunicorn settings in the same run.
+returns the same HTML, both under the same gunicorn settings in the same run. Two more
+figures put those in context: the plan page with the page memory switched off (every view
+made afresh, as on a person's first look), and the app's own /health, which does no page
+work at all: the most any page of this app could reach.
 
     .venv/bin/python benchmarks/kiosk_benchmark.py [--sizes 1000 100000] [--seconds 10]
 """
@@ -16,7 +19,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,19 +70,26 @@ def build_database(people: int, folder: Path) -> tuple[dict, str]:
     return env, number
 
 
-def serve(app_spec: str, env: dict, cwd: Path) -> tuple[subprocess.Popen, str]:
+@contextmanager
+def serving(app_spec: str, env: dict, cwd: Path) -> Iterator[str]:
+    """Run an app under gunicorn (4 sync workers) and yield its base URL."""
     port = free_port()
     process = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "4",
          "--log-level", "warning", app_spec], env=env, cwd=cwd)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return process, base
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("the server did not start")
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("the server did not start")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait()
 
 
 def signed_in_cookie(base: str, number: str) -> tuple[str, str]:
@@ -96,10 +108,11 @@ def signed_in_cookie(base: str, number: str) -> tuple[str, str]:
     return "; ".join(f"{c.name}={c.value}" for c in jar), html
 
 
-def load(base: str, cookie: str, seconds: int, script: Path) -> tuple[float, float]:
+def load(base: str, cookie: str, seconds: int, script: Path,
+         page: str = PERSON_PAGE) -> tuple[float, float]:
     output = subprocess.run(
         ["wrk", "-t2", "-c50", f"-d{seconds}s", "-s", str(script), "-H", f"Cookie: {cookie}",
-         base + PERSON_PAGE], check=True, capture_output=True, text=True).stdout
+         base + page], check=True, capture_output=True, text=True).stdout
     rate, p95 = re.search(r"RESULT (\S+) (\S+)", output).groups()
     return float(rate), float(p95)
 
@@ -108,22 +121,18 @@ def run(people: int, seconds: int, folder: Path) -> dict:
     env, number = build_database(people, folder)
     script = folder / "report.lua"
     script.write_text(WRK_SCRIPT)
-    process, base = serve("kiosk:create_app()", {**env, "KIOSK_IDLE_SECONDS": "3600"}, ROOT)
-    try:
+    kiosk_env = {**env, "KIOSK_IDLE_SECONDS": "3600"}
+    with serving("kiosk:create_app()", kiosk_env, ROOT) as base:
         cookie, html = signed_in_cookie(base, number)
         real = load(base, cookie, seconds, script)
-    finally:
-        process.terminate()
-        process.wait()
+        floor = load(base, cookie, seconds, script, page="/health")
+    with serving("kiosk:create_app()", {**kiosk_env, "KIOSK_PAGE_MEMORY_SIZE": "0"}, ROOT) as base:
+        afresh = load(base, signed_in_cookie(base, number)[0], seconds, script)
     (folder / "page.html").write_text(html)
     (folder / "bare.py").write_text(BARE_APP.format(path=str(folder / "page.html"), page=PERSON_PAGE))
-    process, base = serve("bare:app", env, folder)
-    try:
+    with serving("bare:app", env, folder) as base:
         bare = load(base, cookie, seconds, script)
-    finally:
-        process.terminate()
-        process.wait()
-    return {"people": people, "real": real, "bare": bare}
+    return {"people": people, "real": real, "bare": bare, "afresh": afresh, "floor": floor}
 
 
 def main() -> None:
@@ -138,10 +147,12 @@ def main() -> None:
             for name in Path(folder).glob("*.json"):
                 name.unlink()
     for r in results:
-        (rate, p95), (bare_rate, bare_p95) = r["real"], r["bare"]
-        print(f"{r['people']:>7,} people: plan page {rate:7.0f} req/s, p95 {p95:5.1f} ms | "
-              f"bare Flask {bare_rate:7.0f} req/s, p95 {bare_p95:5.1f} ms | "
-              f"ratio {rate / bare_rate:.2f}")
+        bare_rate = r["bare"][0]
+        print(f"{r['people']:,} people (ratio = req/s against bare Flask, same run):")
+        for label, name in (("plan page", "real"), ("plan page, memory off", "afresh"),
+                            ("bare Flask, same HTML", "bare"), ("the app's /health", "floor")):
+            rate, p95 = r[name]
+            print(f"  {label:<22} {rate:7.0f} req/s, p95 {p95:6.1f} ms, ratio {rate / bare_rate:.2f}")
     if len(results) > 1:
         print(f"largest / smallest p95: {results[-1]['real'][1] / results[0]['real'][1]:.2f}; "
               f"req/s: {results[0]['real'][0] / results[-1]['real'][0]:.2f} times slower")
