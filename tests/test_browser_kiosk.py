@@ -71,7 +71,6 @@ def test_every_page_reflows_at_320_px(page, live_server, people, prison_number):
         assert_no_horizontal_scroll(page)
 
 
-
 def test_a_keyboard_only_journey(page, live_server, people):
     set_display(live_server.app, DANNY, easy_read=False)
     page.goto("/sign-in")

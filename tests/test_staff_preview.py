@@ -12,6 +12,7 @@ from kiosk.extensions import db
 from kiosk.models import AuditEvent, KioskAccount
 from kiosk.services import audit
 from support.kiosk import DANNY, PIN, TOMASZ, example_people, sign_in_as
+from support.pages import main_text
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
     csrf_from, fast_hashing, import_without_pins, make_user, person_id, sign_in_staff,
 )
@@ -24,11 +25,6 @@ def greenock(db_session):
     from support.kiosk import import_people
 
     import_people(db_session, example_people())
-
-
-def main_text(html: str) -> str:
-    """The words of the page's main part, spacing ignored."""
-    return " ".join(BeautifulSoup(html, "html.parser").select_one("main").get_text(" ").split())
 
 
 def reset_pin_by_staff(app, client, prison_number: str) -> str:

@@ -1,11 +1,12 @@
 """Record pages kept once rendered, so a person moving around their pages waits less.
 
 A page such as the plan costs several queries and many template macros, yet what it shows
-only changes when something in its key changes: the person's record or a staff summary (both
-move `Person.updated_at`), their settings and language, their last visit (the "new" marks) or
-the day (the "in 3 weeks" words). Each rendered page is kept in this process's memory under a key made of
-all of those, so a kept page is never out of date, and app processes behind one database
-need nothing shared: a change in the database is a new key everywhere.
+only changes when something in its key changes: the person's record or a staff summary (the
+importer and plain summaries both move `Person.updated_at`), their settings and language,
+their last visit (the "new" marks) or the day (the "in 3 weeks" words). Each rendered page is
+kept in this process's memory under a key made of all of those, so a kept page is never out
+of date, and app processes behind one database need nothing shared: a change in the
+database is a new key everywhere.
 
 Two parts of a page differ on every response, the script nonce and the form token; they are
 taken out when a page is kept and fresh ones put back each time it is sent. A staff preview
@@ -66,10 +67,15 @@ def remembered(view):
             return kept.replace(NONCE_MARK, csp_nonce()).replace(TOKEN_MARK, generate_csrf())
         page = view(**kwargs)
         if isinstance(page, str):
-            memory.keep(key, page.replace(csp_nonce(), NONCE_MARK).replace(generate_csrf(), TOKEN_MARK))
+            memory.keep(key, _marked(page))
         return page
 
     return wrapper
+
+
+def _marked(page: str) -> str:
+    """The page with this response's nonce and form token swapped for marks."""
+    return page.replace(csp_nonce(), NONCE_MARK).replace(generate_csrf(), TOKEN_MARK)
 
 
 def _page_key(view_name: str, arguments: dict) -> tuple:
@@ -77,7 +83,5 @@ def _page_key(view_name: str, arguments: dict) -> tuple:
     person, account = g.person, g.account
     return (
         view_name, tuple(sorted(arguments.items())), request.query_string,
-        person.id, person.prison_number, person.updated_at, person.present,
-        person.establishment.last_exported_at,
-        g.language, g.display, account.previous_visit_at, today(),
+        person.id, person.updated_at, g.language, g.display, account.previous_visit_at, today(),
     )

@@ -77,6 +77,11 @@ def _text(element) -> str:
     return " ".join(element.get_text(" ").split())
 
 
+def main_text(html: str) -> str:
+    """The words of the page's main part, spacing ignored."""
+    return " ".join(BeautifulSoup(html, "html.parser").select_one("main").get_text(" ").split())
+
+
 def check_page(response, url: str) -> BeautifulSoup:
     """Assert the rules every HTML page of the service follows; return the parsed page."""
     assert response.mimetype == "text/html", f"{url}: {response.mimetype} is not HTML"
