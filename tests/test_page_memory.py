@@ -73,12 +73,23 @@ def test_a_kept_page_gets_a_fresh_nonce_and_a_form_token_that_works(app, client,
     for page, nonce in zip(pages, nonces):
         assert f"'nonce-{nonce}'" in page.headers["Content-Security-Policy"]
         assert page_memory.NONCE_MARK not in page.get_data(as_text=True)
-        assert page_memory.TOKEN_MARK not in page.get_data(as_text=True)
     kept_html = pages[1].get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', kept_html).group(1)
     finished = client.post("/finish", data={"csrf_token": token})
     assert finished.status_code == 302 and finished.headers["Location"].endswith("/finished")
     assert client.get("/me/plan").headers["Location"].endswith("/sign-in")
+
+
+def test_a_kept_page_is_not_served_to_a_browser_session_with_another_form_secret(app, client,
+                                                                                greenock):
+    sign_in_as(client, DANNY)
+    client.get("/me/plan")
+    with client.session_transaction() as browser_session:
+        del browser_session["csrf_token"]  # as if the visit went on in a new browser session
+    token = re.search(r'name="csrf_token" value="([^"]+)"',
+                      client.get("/me/plan").get_data(as_text=True)).group(1)
+    finished = client.post("/finish", data={"csrf_token": token})
+    assert finished.status_code == 302 and finished.headers["Location"].endswith("/finished")
 
 
 def test_a_kept_page_is_never_shown_to_the_next_person(app, client, greenock):

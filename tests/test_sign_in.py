@@ -97,6 +97,20 @@ def test_an_idle_visit_times_out(app, client, people, db_session):
     assert db_session.scalar(select(func.count()).select_from(KioskSession)) == 0
 
 
+def test_using_the_kiosk_keeps_the_visit_alive(client, people, db_session):
+    try_pin(client, DANNY, "1234")
+    visit = db_session.scalars(select(KioskSession)).one()
+    visit.last_active_at -= timedelta(minutes=9)  # one minute before the 10-minute time-out
+    db_session.commit()
+    assert client.get("/me/plan").status_code == 200
+    db_session.refresh(visit)
+    touched = visit.last_active_at
+    assert datetime.now(timezone.utc) - touched < timedelta(seconds=5)
+    assert client.get("/me/plan").status_code == 200
+    db_session.refresh(visit)
+    assert visit.last_active_at == touched, "written at most every 15 seconds, not per page"
+
+
 def test_forged_requests_are_refused(client, people):
     refused = client.post("/sign-in", data={"prison_number": DANNY, "pin": "1234"})
     assert refused.status_code == 400 and "nothing was changed" in refused.get_data(as_text=True)

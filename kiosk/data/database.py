@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from flask import Flask, current_app, g
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -56,6 +56,13 @@ class Database:
         if "db_session" not in g:
             g.db_session = current_app.extensions["database"]()
         return g.db_session
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A plain Core connection, committed on success, for one small step that needs no ORM
+        objects (checking the visit on every kiosk page). It is not the request's session."""
+        with self.engine().begin() as connection:
+            yield connection
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -4,7 +4,7 @@ from flask import abort, redirect, request, session, url_for
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES, SESSION_KEY
 from kiosk.services import sign_in
-from kiosk.signin.access import load_signed_in_person
+from kiosk.signin.access import load_visit, signed_in_person
 from kiosk.signin.routes import _local_path
 
 from . import bp
@@ -20,10 +20,9 @@ def choose():
     language = request.form.get("language")
     if language not in LANGUAGES:
         abort(400)
-    person = load_signed_in_person()
-    if person is None:
+    if load_visit() is None:
         session[SESSION_KEY] = language
     else:
         with db.transaction() as db_session:
-            sign_in.choose_language(db_session, person, language)
+            sign_in.choose_language(db_session, signed_in_person(), language)
     return redirect(_local_path(request.form.get("next")) or url_for("start.index"))

@@ -1,6 +1,6 @@
 """Answering back: a person's letters to meetings and decisions, help to write, and feedback.
 
-Every lookup is scoped to the signed-in person (g.person, set by `person_required`).
+Every lookup is scoped to the signed-in person (g.visit, set by `person_required`).
 """
 from flask import Blueprint
 

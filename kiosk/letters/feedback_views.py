@@ -21,7 +21,7 @@ def page_feedback():
     form = FeedbackForm()
     if not form.validate_on_submit() or form.page.data not in BACK_TO:
         abort(400)
-    topic = feedback.topic_of(db.session, g.person.id, form.page.data, form.key.data)
+    topic = feedback.topic_of(db.session, g.visit.person_id, form.page.data, form.key.data)
     if topic is False:
         abort(404)
     if form.has_something():
@@ -43,6 +43,6 @@ def kiosk_feedback():
 
 
 def _store(form: FeedbackForm, topic: str | None, page: str | None = None) -> None:
-    feedback.give(db.session, g.person.id, page=page or form.page.data, key=form.key.data or None,
+    feedback.give(db.session, g.visit.person_id, page=page or form.page.data, key=form.key.data or None,
                   topic=topic, understood=form.understood.data or None, words=form.words.data or "",
                   anonymous=form.anonymous.data, now=now(), today=today())

@@ -14,7 +14,7 @@ from kiosk.data import letter_queries, queries
 from kiosk.extensions import db
 from kiosk.me.rendering import today
 from kiosk.services import letters
-from kiosk.signin.access import load_signed_in_person, now, person_required
+from kiosk.signin.access import load_visit, now, person_required, signed_in_person
 
 from . import bp
 from .forms import LetterForm, SendForm
@@ -30,16 +30,16 @@ def rules() -> letters.Rules:
 
 def _target_or_404(kind: str, key: str) -> letters.Target:
     """The person's own meeting, decision or team; a draft whose record has gone still opens."""
-    target = letters.find_target(db.session, g.person.id, kind, key)
+    target = letters.find_target(db.session, g.visit.person_id, kind, key)
     if target is None:
-        if letter_queries.draft_for(db.session, g.person.id, kind, key) is None:
+        if letter_queries.draft_for(db.session, g.visit.person_id, kind, key) is None:
             abort(404)
         target = letters.Target(kind, key, "other")
     return target
 
 
 def _letter_or_404(reference: str):
-    return letter_queries.letter_of(db.session, g.person.id, reference.upper()) or abort(404)
+    return letter_queries.letter_of(db.session, g.visit.person_id, reference.upper()) or abort(404)
 
 
 def _is_autosave() -> bool:
@@ -55,7 +55,7 @@ def _writer_required(view):
     def wrapper(*args, **kwargs):
         if not _is_autosave():
             return person_required(view)(*args, **kwargs)
-        if load_signed_in_person() is None:
+        if load_visit() is None:
             return "", 204, {"HX-Redirect": url_for("signin.timed_out")}
         return view(*args, **kwargs)
 
@@ -70,17 +70,17 @@ def _late_now(target: letters.Target) -> str | None:
 @person_required
 def index():
     """Letters sent with where each is up to, letters not sent yet, and how to start one."""
-    drafts = [(draft, letters.find_target(db.session, g.person.id, draft.target_kind, draft.target_key))
-              for draft in letter_queries.drafts_of(db.session, g.person.id)]
+    drafts = [(draft, letters.find_target(db.session, g.visit.person_id, draft.target_kind, draft.target_key))
+              for draft in letter_queries.drafts_of(db.session, g.visit.person_id)]
     return render_template("letters/index.html", drafts=drafts,
-                           sent=letter_queries.letters_of(db.session, g.person.id))
+                           sent=letter_queries.letters_of(db.session, g.visit.person_id))
 
 
 @bp.route("/new")
 @person_required
 def choose():
     """Who to write to: a meeting to come, or one of the teams."""
-    coming = [m for m in queries.meetings_for(db.session, g.person.id)
+    coming = [m for m in queries.meetings_for(db.session, g.visit.person_id)
               if m.date >= today() and m.status in ("scheduled", "postponed")]
     return render_template("letters/choose.html", meetings=coming, forums=letters.CHOOSABLE_FORUMS)
 
@@ -92,21 +92,21 @@ def write(kind: str, key: str):
     target = _target_or_404(kind, key)
     if request.method == "POST":
         form = LetterForm()
-        draft = letters.save_draft(db.session, g.person.id, target, form.text.data, now())
+        draft = letters.save_draft(db.session, g.visit.person_id, target, form.text.data, now())
         if _is_autosave():
             return render_template("letters/_draft_status.html", draft=draft,
                                    length=letters.length_of(draft.text, rules()))
         if request.form.get("action") == "check":
             return redirect(url_for(".check", kind=kind, key=key))
         return redirect(url_for(".write", kind=kind, key=key, saved=1))
-    draft = letter_queries.draft_for(db.session, g.person.id, kind, key)
+    draft = letter_queries.draft_for(db.session, g.visit.person_id, kind, key)
     form = LetterForm(data={"text": draft.text if draft else ""})
     return render_template(
         "letters/write.html", target=target, form=form, draft=draft,
         length=letters.length_of(draft.text if draft else "", rules()),
         late=_late_now(target), saved=bool(request.args.get("saved")) and draft is not None,
-        help_asked=letter_queries.open_help_request(db.session, g.person.id, kind, key) is not None,
-        sent_before=[letter for letter in letter_queries.letters_of(db.session, g.person.id)
+        help_asked=letter_queries.open_help_request(db.session, g.visit.person_id, kind, key) is not None,
+        sent_before=[letter for letter in letter_queries.letters_of(db.session, g.visit.person_id)
                      if letters.written_to(letter, target)])
 
 
@@ -115,7 +115,7 @@ def write(kind: str, key: str):
 def check(kind: str, key: str):
     """Check your letter: exactly what will be sent, and the one button that sends it."""
     target = _target_or_404(kind, key)
-    draft = letter_queries.draft_for(db.session, g.person.id, kind, key)
+    draft = letter_queries.draft_for(db.session, g.visit.person_id, kind, key)
     if draft is None:
         return redirect(url_for(".write", kind=kind, key=key))
     length = letters.length_of(draft.text, rules())
@@ -130,7 +130,7 @@ def send():
     form = SendForm()
     if not form.validate_on_submit():
         abort(400)
-    result = letters.send(db.session, g.person.id, form.send_key.data, now(), today(), rules())
+    result = letters.send(db.session, g.visit.person_id, form.send_key.data, now(), today(), rules())
     if result.letter is None:
         return redirect(url_for(".index"))
     return redirect(url_for(".sent", reference=result.letter.reference))
@@ -159,7 +159,7 @@ def letter(reference: str):
 def receipt(reference: str):
     """A receipt to print and keep."""
     letter = _letter_or_404(reference)
-    return render_template("letters/receipt.html", letter=letter)
+    return render_template("letters/receipt.html", letter=letter, person=signed_in_person())
 
 
 @bp.route(f"/help/<{KINDS}:kind>/<key>", methods=["POST"])
@@ -168,6 +168,6 @@ def ask_for_help(kind: str, key: str):
     """"Ask my personal officer to help me write this"; any words typed are saved too."""
     target = _target_or_404(kind, key)
     if "text" in request.form:
-        letters.save_draft(db.session, g.person.id, target, LetterForm().text.data, now())
-    letters.ask_for_help(db.session, g.person.id, target, now())
+        letters.save_draft(db.session, g.visit.person_id, target, LetterForm().text.data, now())
+    letters.ask_for_help(db.session, g.visit.person_id, target, now())
     return redirect(url_for(".write", kind=kind, key=key, _anchor="help"))

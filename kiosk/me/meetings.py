@@ -13,7 +13,7 @@ from .rendering import today
 @person_required
 def meetings():
     """Meetings to come and meetings gone by."""
-    page = record_pages.meetings_page(db.session, g.person.id, today(), g.account.previous_visit_at)
+    page = record_pages.meetings_page(db.session, g.visit.person_id, today(), g.visit.previous_visit_at)
     return render_template("me/meetings.html", page=page)
 
 
@@ -21,7 +21,7 @@ def meetings():
 @person_required
 def meeting(key: str):
     """One meeting: what it is for, who goes, how to get ready, and what was agreed."""
-    page = record_pages.meeting_page(db.session, g.person.id, key, today())
+    page = record_pages.meeting_page(db.session, g.visit.person_id, key, today())
     if page is None:
         abort(404)
     return render_template("me/meeting.html", page=page)
@@ -31,7 +31,7 @@ def meeting(key: str):
 @person_required
 def decisions():
     """Every decision about the person, newest first."""
-    page = record_pages.decisions_page(db.session, g.person.id, g.account.previous_visit_at)
+    page = record_pages.decisions_page(db.session, g.visit.person_id, g.visit.previous_visit_at)
     return render_template("me/decisions.html", decisions=page)
 
 
@@ -39,7 +39,7 @@ def decisions():
 @person_required
 def decision(key: str):
     """One decision: what, why, what next, when it is looked at again, how to give views."""
-    page = record_pages.decision_page(db.session, g.person.id, key, g.account.previous_visit_at)
+    page = record_pages.decision_page(db.session, g.visit.person_id, key, g.visit.previous_visit_at)
     if page is None:
         abort(404)
     return render_template("me/decision.html", view=page)

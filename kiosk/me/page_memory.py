@@ -8,9 +8,12 @@ kept in this process's memory under a key made of all of those, so a kept page i
 of date, and app processes behind one database need nothing shared: a change in the
 database is a new key everywhere.
 
-Two parts of a page differ on every response, the script nonce and the form token; they are
-taken out when a page is kept and fresh ones put back each time it is sent. A staff preview
-(its banner and links differ) and any answer that is not a page are never kept.
+The script nonce differs on every response: it is taken out when a page is kept and a fresh
+one put back each time it is sent. The form token (for Finish) is tied to the browser
+session's secret, which is part of the key, and never expires (WTF_CSRF_TIME_LIMIT is None),
+so a kept page's token stays good. A staff preview (its banner and links differ) and any
+answer that is not a page are never kept. A page served from here reads only the visit row
+(`g.visit`): no ORM object is loaded at all.
 """
 from __future__ import annotations
 
@@ -18,16 +21,15 @@ from functools import wraps
 from threading import Lock
 
 from cachetools import LRUCache
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import generate_csrf
 
 from kiosk.security import csp_nonce
 
 from .rendering import today
 
-# Both contain "<", which escaped text can never hold, so no record text can look like them.
+# It contains "<", which escaped text can never hold, so no record text can look like it.
 NONCE_MARK = "<!--kiosk:nonce-->"
-TOKEN_MARK = "<!--kiosk:form-token-->"
 EXTENSION = "kiosk_page_memory"
 
 
@@ -48,8 +50,11 @@ class PageMemory:
 
 
 def init_app(app: Flask) -> None:
-    """Give each app its own memory, so two apps (or two test databases) never share pages."""
-    if app.config["KIOSK_PAGE_MEMORY_SIZE"] > 0:
+    """Give each app its own memory, so two apps (or two test databases) never share pages.
+
+    Only while form tokens never expire, since a kept page keeps the token it was made with.
+    """
+    if app.config["KIOSK_PAGE_MEMORY_SIZE"] > 0 and app.config["WTF_CSRF_TIME_LIMIT"] is None:
         app.extensions[EXTENSION] = PageMemory(app.config["KIOSK_PAGE_MEMORY_SIZE"])
 
 
@@ -64,24 +69,28 @@ def remembered(view):
         key = _page_key(view.__name__, kwargs)
         kept = memory.get(key)
         if kept is not None:
-            return kept.replace(NONCE_MARK, csp_nonce()).replace(TOKEN_MARK, generate_csrf())
+            return kept.replace(NONCE_MARK, csp_nonce())
         page = view(**kwargs)
         if isinstance(page, str):
-            memory.keep(key, _marked(page))
+            memory.keep(key, page.replace(csp_nonce(), NONCE_MARK))
         return page
 
     return wrapper
 
 
-def _marked(page: str) -> str:
-    """The page with this response's nonce and form token swapped for marks."""
-    return page.replace(csp_nonce(), NONCE_MARK).replace(generate_csrf(), TOKEN_MARK)
-
-
 def _page_key(view_name: str, arguments: dict) -> tuple:
     """Everything a record page depends on; any change makes a new key."""
-    person, account = g.person, g.account
+    visit = g.visit
     return (
-        view_name, tuple(sorted(arguments.items())), request.query_string,
-        person.id, person.updated_at, g.language, g.display, account.previous_visit_at, today(),
+        view_name, tuple(sorted(arguments.items())), request.query_string, _form_secret(),
+        visit.person_id, visit.record_updated_at, g.language, g.display, visit.previous_visit_at,
+        today(),
     )
+
+
+def _form_secret() -> str:
+    """The session's secret behind its form tokens, made now if this is its first page."""
+    field = current_app.config["WTF_CSRF_FIELD_NAME"]
+    if field not in session:
+        generate_csrf()
+    return session[field]

@@ -8,7 +8,7 @@ from flask import g, redirect, render_template, url_for
 from kiosk.data import print_queries
 from kiosk.extensions import db
 from kiosk.services import printing
-from kiosk.signin.access import now, person_required
+from kiosk.signin.access import now, person_required, signed_in_person
 
 from . import bp
 
@@ -19,8 +19,8 @@ def printed_copy():
     """Whether a copy is on its way, when the last one was printed, and the button to ask."""
     return render_template(
         "me/printed_copy.html",
-        waiting=print_queries.waiting_request(db.session, g.person.id),
-        printed=print_queries.last_printed_request(db.session, g.person.id))
+        waiting=print_queries.waiting_request(db.session, g.visit.person_id),
+        printed=print_queries.last_printed_request(db.session, g.visit.person_id))
 
 
 @bp.route("/printed-copy", methods=["POST"])
@@ -28,5 +28,5 @@ def printed_copy():
 def ask_for_printed_copy():
     """Put the request in the staff queue (asking again changes nothing)."""
     with db.transaction() as session:
-        printing.ask_for_copy(session, g.person, now())
+        printing.ask_for_copy(session, signed_in_person(), now())
     return redirect(url_for("me.printed_copy"))

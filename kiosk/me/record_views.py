@@ -24,7 +24,7 @@ WHAT_THEY_DID = {audit.VIEW: _l("Looked at your record"), audit.PRINT: _l("Print
 @person_required
 def record_views():
     """The person can see that staff use their record, and when."""
-    views = audit.views_of_person(db.session, g.person.id)
+    views = audit.views_of_person(db.session, g.visit.person_id)
     rows = [(LOOKED_BY.get(view.role, _l("A member of staff")), WHAT_THEY_DID[view.action], view.on)
             for view in views]
     return render_template("me/record_views.html", rows=rows)

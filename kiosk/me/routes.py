@@ -1,7 +1,7 @@
 """The person's home page and the pages about their plan, dates, risk, courses and workers.
 
 Every view is thin: it asks a service for a small view model scoped to the signed-in person
-(g.person, set by `person_required`) and renders it. Meetings and decisions are in
+(g.visit, set by `person_required`) and renders it. Meetings and decisions are in
 `meetings.py`.
 """
 from flask import g, render_template, request
@@ -9,7 +9,7 @@ from flask import g, render_template, request
 from kiosk.data import letter_queries
 from kiosk.extensions import db
 from kiosk.services import key_dates, record_pages
-from kiosk.signin.access import person_required
+from kiosk.signin.access import person_required, signed_in_person
 
 from . import bp
 from .page_memory import remembered
@@ -18,16 +18,16 @@ from .rendering import content, locale, today
 
 def _since():
     """When the person last used the kiosk before this visit (None on a first visit)."""
-    return g.account.previous_visit_at
+    return g.visit.previous_visit_at
 
 
 @bp.route("/")
 @person_required
 def home():
     """Tiles for each section, and what is new since the last visit."""
-    page = record_pages.home_page(db.session, g.person.id, _since())
-    unsent = bool(letter_queries.drafts_of(db.session, g.person.id))
-    return render_template("me/home.html", person=g.person, page=page, unsent_letter=unsent)
+    page = record_pages.home_page(db.session, g.visit.person_id, _since())
+    unsent = bool(letter_queries.drafts_of(db.session, g.visit.person_id))
+    return render_template("me/home.html", person=signed_in_person(), page=page, unsent_letter=unsent)
 
 
 @bp.route("/plan")
@@ -35,7 +35,7 @@ def home():
 @remembered
 def plan():
     """The agreed plan: what has been done, and what is still to do."""
-    page = record_pages.plan_page(db.session, g.person.id, _since())
+    page = record_pages.plan_page(db.session, g.visit.person_id, _since())
     return render_template("me/plan.html", page=page)
 
 
@@ -44,7 +44,7 @@ def plan():
 @remembered
 def dates():
     """Key dates with what each means; past dates apart; a worked-out window if any."""
-    page = key_dates.key_dates(db.session, g.person.id, today=today(), locale=locale(),
+    page = key_dates.key_dates(db.session, g.visit.person_id, today=today(), locale=locale(),
                                since=_since())
     return render_template("me/dates.html", page=page)
 
@@ -54,7 +54,7 @@ def dates():
 @remembered
 def risk():
     """Risk and supervision: strengths first, what can change, the level as one fact."""
-    page = record_pages.risk_page(db.session, g.person.id)
+    page = record_pages.risk_page(db.session, g.visit.person_id)
     return render_template("me/risk.html", page=page)
 
 
@@ -63,7 +63,7 @@ def risk():
 @remembered
 def programmes():
     """Courses: finished ones first, then where each other one stands."""
-    page = record_pages.programmes_page(db.session, g.person.id)
+    page = record_pages.programmes_page(db.session, g.visit.person_id)
     return render_template("me/programmes.html", page=page)
 
 
@@ -72,7 +72,7 @@ def programmes():
 @remembered
 def licence():
     """Licence conditions in plain words, and what happens if one is broken."""
-    page = record_pages.licence_page(db.session, g.person.id)
+    page = record_pages.licence_page(db.session, g.visit.person_id)
     return render_template("me/licence.html", page=page)
 
 
@@ -81,7 +81,7 @@ def licence():
 @remembered
 def people():
     """Who's who: each worker, what they do and how to reach them."""
-    staff = record_pages.people_page(db.session, g.person.id)
+    staff = record_pages.people_page(db.session, g.visit.person_id)
     return render_template("me/people.html", staff=staff)
 
 

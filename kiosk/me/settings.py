@@ -42,7 +42,7 @@ def settings():
         "read_aloud": g.display.read_aloud})
     if form.validate_on_submit():
         with db.transaction() as session:
-            account = session.get(KioskAccount, g.person.id)
+            account = session.get(KioskAccount, g.visit.person_id)
             account.language = form.language.data
             account.easy_read = form.easy_read.data == "yes"
             account.text_size = form.text_size.data

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.models import KioskAccount, Person
+from kiosk.models import KioskAccount
+from kiosk.services.sign_in import Visit
 
 TEXT_SIZES = (0, 1, 2)  # normal, large, largest
 
@@ -33,13 +34,12 @@ def _chosen(choice, default):
     return default if choice is None else choice
 
 
-def settings_for(person: Person, account: KioskAccount | None) -> DisplaySettings:
+def settings_for(communication_needs: list | None, chosen: KioskAccount | Visit) -> DisplaySettings:
     """The person's own choices, falling back to what their communication needs suggest."""
-    needs = set(person.communication_needs or [])
-    account = account or KioskAccount()
+    needs = set(communication_needs or [])
     return DisplaySettings(
-        easy_read=_chosen(account.easy_read, bool(needs & {"easy_read", "reads_with_support"})),
-        text_size=_chosen(account.text_size, 1 if "large_print" in needs else 0),
-        high_contrast=_chosen(account.high_contrast, "high_contrast" in needs),
-        read_aloud=_chosen(account.read_aloud, "read_aloud" in needs),
+        easy_read=_chosen(chosen.easy_read, bool(needs & {"easy_read", "reads_with_support"})),
+        text_size=_chosen(chosen.text_size, 1 if "large_print" in needs else 0),
+        high_contrast=_chosen(chosen.high_contrast, "high_contrast" in needs),
+        read_aloud=_chosen(chosen.read_aloud, "read_aloud" in needs),
     )

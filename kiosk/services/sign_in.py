@@ -9,11 +9,12 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.models import Establishment, KioskAccount, KioskSession, Person, PinLockout, Plan
@@ -155,32 +156,67 @@ def start_visit(session: Session, person: Person, now: datetime) -> str:
     return token
 
 
+class Visit(NamedTuple):
+    """What every kiosk page needs about the person at the screen, read in one row.
+
+    Plain values rather than ORM objects: a page kept in memory needs nothing more, so it
+    is sent without loading the person's record at all.
+    """
+
+    person_id: int
+    record_updated_at: datetime
+    communication_needs: list
+    preferred_language: str | None
+    language: str | None
+    easy_read: bool | None
+    text_size: int | None
+    high_contrast: bool | None
+    read_aloud: bool | None
+    previous_visit_at: datetime | None
+    pin_reset_at: datetime | None
+
+    @classmethod
+    def of(cls, person: Person, account: KioskAccount) -> "Visit":
+        """The same view of a person from their loaded record (a staff preview has no visit)."""
+        return cls(person.id, person.updated_at, person.communication_needs,
+                   person.preferred_language, account.language, account.easy_read,
+                   account.text_size, account.high_contrast, account.read_aloud,
+                   account.previous_visit_at, account.pin_reset_at)
+
+
 # Built once, because building a select costs more than running it, and this runs on every page.
-_VISIT = (select(KioskSession, Person, KioskAccount)
+_VISIT = (select(KioskSession.last_active_at, Person.id, Person.updated_at,
+                 Person.communication_needs, Person.preferred_language, KioskAccount.language,
+                 KioskAccount.easy_read, KioskAccount.text_size, KioskAccount.high_contrast,
+                 KioskAccount.read_aloud, KioskAccount.previous_visit_at, KioskAccount.pin_reset_at)
           .join(Person, Person.id == KioskSession.person_id)
           .join(KioskAccount, KioskAccount.person_id == KioskSession.person_id)
-          .where(KioskSession.token_hash == bindparam("token_hash")))
+          .where(KioskSession.token_hash == bindparam("visit_token")))
+_TOUCH = (update(KioskSession).where(KioskSession.token_hash == bindparam("visit_token"))
+          .values(last_active_at=bindparam("now")))
+_END = delete(KioskSession).where(KioskSession.token_hash == bindparam("visit_token"))
 
 
-def resume_visit(session: Session, token: str | None, now: datetime,
-                 idle: timedelta) -> tuple[Person, KioskAccount] | None:
-    """The person and kiosk account behind a token, read in one query, if the visit has not
-    been idle too long; an idle one is ended. Every kiosk page asks this first."""
+def resume_visit(connection: Connection, token: str | None, now: datetime,
+                 idle: timedelta) -> Visit | None:
+    """The visit behind a token, read in one query, if it has not been idle too long; an idle
+    one is ended. Every kiosk page asks this first, so it uses plain rows, not ORM objects."""
     if not token:
         return None
-    row = session.execute(_VISIT, {"token_hash": _token_hash(token)}).one_or_none()
+    token_hash = _token_hash(token)
+    row = connection.execute(_VISIT, {"visit_token": token_hash}).one_or_none()
     if row is None:
         return None
-    visit, person, account = row
-    if now - visit.last_active_at > idle:
-        session.delete(visit)
+    last_active_at, *visit = row
+    if now - last_active_at > idle:
+        connection.execute(_END, {"visit_token": token_hash})
         return None
-    if now - visit.last_active_at >= TOUCH_INTERVAL:
-        visit.last_active_at = now
-    return person, account
+    if now - last_active_at >= TOUCH_INTERVAL:
+        connection.execute(_TOUCH, {"visit_token": token_hash, "now": now})
+    return Visit._make(visit)
 
 
 def end_visit(session: Session, token: str | None) -> None:
     """Finish: the visit is gone from the server, whatever the browser keeps."""
     if token:
-        session.execute(delete(KioskSession).where(KioskSession.token_hash == _token_hash(token)))
+        session.execute(_END, {"visit_token": _token_hash(token)})

@@ -10,6 +10,7 @@ from kiosk.extensions import db
 from kiosk.i18n import best_language
 from kiosk.models import KioskAccount, Person
 from kiosk.services import display, sign_in
+from kiosk.services.sign_in import Visit
 
 TOKEN_KEY = "kiosk_token"
 # After staff reset a PIN, these are the only pages open until the person chooses their own.
@@ -26,27 +27,35 @@ def idle_limit() -> timedelta:
     return timedelta(seconds=current_app.config["KIOSK_IDLE_SECONDS"])
 
 
-def load_signed_in_person() -> Person | None:
-    """Find the person of this visit and set g.person, g.account, g.display and g.language."""
-    found = sign_in.resume_visit(db.session, session.get(TOKEN_KEY), now(), idle_limit())
-    if db.session.dirty or db.session.deleted:  # the visit was touched or ended: keep that
-        db.session.commit()
-    if found is None:
+def load_visit() -> Visit | None:
+    """Check this kiosk's visit on the server and set g.visit, g.display and g.language."""
+    with db.connection() as connection:
+        visit = sign_in.resume_visit(connection, session.get(TOKEN_KEY), now(), idle_limit())
+    if visit is None:
         session.pop(TOKEN_KEY, None)
         return None
-    person, account = found
-    show_pages_as(person, account)
-    return person
+    show_pages_for(visit)
+    return visit
+
+
+def show_pages_for(visit: Visit) -> None:
+    """Set what every kiosk page reads: whose record, their display settings and language."""
+    g.visit = visit
+    g.display = display.settings_for(visit.communication_needs, visit)
+    g.language = visit.language or best_language(visit.preferred_language)
 
 
 def show_pages_as(person: Person, account: KioskAccount) -> None:
-    """Set what every kiosk page reads: whose record, their display settings and language.
+    """Staff "see what they see": the person's own pages, from their loaded record."""
+    show_pages_for(Visit.of(person, account))
 
-    Staff "see what they see" calls this too, so their preview is the person's own pages.
+
+def signed_in_person() -> Person:
+    """The record of the person whose pages these are, read only when a page needs it.
+
+    The session keeps one copy per request, so asking twice costs nothing.
     """
-    g.person, g.account = person, account
-    g.display = display.settings_for(person, account)
-    g.language = account.language or best_language(person.preferred_language)
+    return db.session.get(Person, g.visit.person_id)
 
 
 def person_required(view):
@@ -54,9 +63,10 @@ def person_required(view):
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        if load_signed_in_person() is None:
+        visit = load_visit()
+        if visit is None:
             return redirect(url_for("signin.sign_in_page"))
-        if g.account.pin_reset_at is not None and request.endpoint not in PIN_CHOICE_ENDPOINTS:
+        if visit.pin_reset_at is not None and request.endpoint not in PIN_CHOICE_ENDPOINTS:
             return redirect(url_for("signin.choose_pin"))
         return view(*args, **kwargs)
 

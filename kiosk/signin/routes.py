@@ -4,11 +4,10 @@ from flask_babel import gettext as _
 
 from kiosk.extensions import db
 from kiosk.i18n import chosen_before_sign_in
-from kiosk.models import Person
 from kiosk.services import sign_in
 
 from . import bp
-from .access import TOKEN_KEY, now, person_required
+from .access import TOKEN_KEY, now, person_required, signed_in_person
 from .forms import ChoosePinForm, SignInForm
 
 
@@ -44,14 +43,13 @@ def _sign_in_problem(result: sign_in.SignInResult) -> str:
 @person_required
 def choose_pin():
     """After staff reset the PIN: the person chooses their own before anything else."""
-    if g.account.pin_reset_at is None:
+    if g.visit.pin_reset_at is None:
         return redirect(url_for("me.home"))
     form = ChoosePinForm()
     problem = None
     if form.validate_on_submit():
         with db.transaction() as db_session:
-            person = db_session.get(Person, g.person.id)
-            chosen = sign_in.choose_own_pin(db_session, person, form.pin.data)
+            chosen = sign_in.choose_own_pin(db_session, signed_in_person(), form.pin.data)
         if chosen:
             return redirect(url_for("me.home"))
         problem = _("Please choose a new PIN, not the one on your slip.")

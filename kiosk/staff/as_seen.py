@@ -10,7 +10,7 @@ from kiosk.extensions import db
 from kiosk.me import meetings, record_views, routes
 from kiosk.models import KioskAccount
 from kiosk.services.staff_access import Permission
-from kiosk.signin.access import show_pages_as
+from kiosk.signin.access import show_pages_as, signed_in_person
 
 from . import bp
 from .access import staff_required, viewed_person
@@ -47,7 +47,7 @@ def preview_url_for(endpoint: str, **values) -> str:
     """Links inside a preview stay inside the preview; kiosk actions lead nowhere."""
     blueprint, _, page = endpoint.rpartition(".")
     if blueprint == "me" and page in KIOSK_PAGES:
-        return url_for("staff.as_seen", person_id=g.person.id, page=page, **values)
+        return url_for("staff.as_seen", person_id=g.visit.person_id, page=page, **values)
     if blueprint in KIOSK_BLUEPRINTS:
         return "#"  # a kiosk action (a form, a letter, a setting): not part of the preview
     return url_for(endpoint, **values)
@@ -56,4 +56,6 @@ def preview_url_for(endpoint: str, **values) -> str:
 @bp.context_processor
 def preview_links() -> dict:
     """During a preview, templates build links with `preview_url_for`."""
-    return {"url_for": preview_url_for} if g.get("staff_preview") else {}
+    if not g.get("staff_preview"):
+        return {}
+    return {"url_for": preview_url_for, "previewed_person": signed_in_person()}
