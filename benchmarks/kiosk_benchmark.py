@@ -5,9 +5,11 @@ requests per second and p95 latency of the real plan page, and of a bare Flask a
 returns the same HTML, both under the same gunicorn settings in the same run. Two more
 figures put those in context: the plan page with the page memory switched off (every view
 made afresh, as on a person's first look), and the app's own /health, which does no page
-work at all: the most any page of this app could reach.
+work at all: the most any page of this app could reach. The apps run side by side and are
+measured in turns for a few rounds; each figure is the median, so a busy moment on the
+machine cannot favour one of them.
 
-    .venv/bin/python benchmarks/kiosk_benchmark.py [--sizes 1000 100000] [--seconds 10]
+    .venv/bin/python benchmarks/kiosk_benchmark.py [--sizes 1000 100000] [--seconds 10] [--rounds 3]
 """
 from __future__ import annotations
 
@@ -15,21 +17,22 @@ import argparse
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 
 ROOT = Path(__file__).resolve().parent.parent
 PERSON_PAGE = "/me/plan"
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT %f %f\\n", summary.requests / (summary.duration / 1e6),
-                         latency:percentile(95) / 1000))
+  io.write(string.format("RESULT %f %f %d\\n", summary.requests / (summary.duration / 1e6),
+                         latency:percentile(95) / 1000, summary.requests))
 end
 """
 BARE_APP = """
@@ -70,9 +73,30 @@ def build_database(people: int, folder: Path) -> tuple[dict, str]:
     return env, number
 
 
+class Measure(NamedTuple):
+    rate: float  # requests per second
+    p95: float  # milliseconds
+    cpu: float  # microseconds of worker CPU per request: steadier than rates on a busy machine
+
+
+class Server(NamedTuple):
+    url: str
+    pid: int
+
+
+def workers_cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) used so far by a gunicorn master's worker processes."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    ticks = 0
+    for child in children:
+        fields = Path(f"/proc/{child}/stat").read_text().rpartition(")")[2].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime and stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def serving(app_spec: str, env: dict, cwd: Path) -> Iterator[str]:
-    """Run an app under gunicorn (4 sync workers) and yield its base URL."""
+def serving(app_spec: str, env: dict, cwd: Path) -> Iterator[Server]:
+    """Run an app under gunicorn (4 sync workers) and yield its base URL and process id."""
     port = free_port()
     process = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "4",
@@ -86,7 +110,7 @@ def serving(app_spec: str, env: dict, cwd: Path) -> Iterator[str]:
                 time.sleep(0.1)
         else:
             raise RuntimeError("the server did not start")
-        yield f"http://127.0.0.1:{port}"
+        yield Server(f"http://127.0.0.1:{port}", process.pid)
     finally:
         process.terminate()
         process.wait()
@@ -108,54 +132,73 @@ def signed_in_cookie(base: str, number: str) -> tuple[str, str]:
     return "; ".join(f"{c.name}={c.value}" for c in jar), html
 
 
-def load(base: str, cookie: str, seconds: int, script: Path,
-         page: str = PERSON_PAGE) -> tuple[float, float]:
+def load(server: Server, cookie: str, seconds: int, script: Path,
+         page: str = PERSON_PAGE) -> Measure:
+    cpu_before = workers_cpu_seconds(server.pid)
     output = subprocess.run(
         ["wrk", "-t2", "-c50", f"-d{seconds}s", "-s", str(script), "-H", f"Cookie: {cookie}",
-         base + page], check=True, capture_output=True, text=True).stdout
-    rate, p95 = re.search(r"RESULT (\S+) (\S+)", output).groups()
-    return float(rate), float(p95)
+         server.url + page], check=True, capture_output=True, text=True).stdout
+    cpu = workers_cpu_seconds(server.pid) - cpu_before
+    rate, p95, requests = re.search(r"RESULT (\S+) (\S+) (\d+)", output).groups()
+    return Measure(float(rate), float(p95), cpu / int(requests) * 1e6)
 
 
-def run(people: int, seconds: int, folder: Path) -> dict:
+def run(people: int, seconds: int, rounds: int, folder: Path) -> dict:
+    """Serve all three apps at once and take turns, so each figure is the median of rounds
+    taken under the same conditions as the others (this machine's load comes and goes)."""
     env, number = build_database(people, folder)
     script = folder / "report.lua"
     script.write_text(WRK_SCRIPT)
     kiosk_env = {**env, "KIOSK_IDLE_SECONDS": "3600"}
-    with serving("kiosk:create_app()", kiosk_env, ROOT) as base:
-        cookie, html = signed_in_cookie(base, number)
-        real = load(base, cookie, seconds, script)
-        floor = load(base, cookie, seconds, script, page="/health")
-    with serving("kiosk:create_app()", {**kiosk_env, "KIOSK_PAGE_MEMORY_SIZE": "0"}, ROOT) as base:
-        afresh = load(base, signed_in_cookie(base, number)[0], seconds, script)
-    (folder / "page.html").write_text(html)
-    (folder / "bare.py").write_text(BARE_APP.format(path=str(folder / "page.html"), page=PERSON_PAGE))
-    with serving("bare:app", env, folder) as base:
-        bare = load(base, cookie, seconds, script)
-    return {"people": people, "real": real, "bare": bare, "afresh": afresh, "floor": floor}
+    forgetful_env = {**kiosk_env, "KIOSK_PAGE_MEMORY_SIZE": "0"}
+    with serving("kiosk:create_app()", kiosk_env, ROOT) as base, \
+            serving("kiosk:create_app()", forgetful_env, ROOT) as forgetful:
+        cookie, html = signed_in_cookie(base.url, number)
+        forgetful_cookie = signed_in_cookie(forgetful.url, number)[0]
+        (folder / "page.html").write_text(html)
+        (folder / "bare.py").write_text(BARE_APP.format(path=str(folder / "page.html"),
+                                                        page=PERSON_PAGE))
+        with serving("bare:app", env, folder) as bare:
+            turns = {"real": lambda: load(base, cookie, seconds, script),
+                     "bare": lambda: load(bare, cookie, seconds, script),
+                     "afresh": lambda: load(forgetful, forgetful_cookie, seconds, script),
+                     "floor": lambda: load(base, cookie, seconds, script, page="/health")}
+            taken = {name: [] for name in turns}
+            for _ in range(rounds):
+                for name, measure in turns.items():
+                    taken[name].append(measure())
+    return {"people": people, **{name: _median(runs) for name, runs in taken.items()}}
+
+
+def _median(runs: list[Measure]) -> Measure:
+    """Each figure's median over several runs."""
+    return Measure(*(statistics.median(figures) for figures in zip(*runs)))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as folder:
         for people in args.sizes:
-            results.append(run(people, args.seconds, Path(folder)))
+            results.append(run(people, args.seconds, args.rounds, Path(folder)))
             for name in Path(folder).glob("*.json"):
                 name.unlink()
     for r in results:
-        bare_rate = r["bare"][0]
-        print(f"{r['people']:,} people (ratio = req/s against bare Flask, same run):")
+        bare = r["bare"]
+        print(f"{r['people']:,} people (medians of the rounds; ratios against bare Flask):")
         for label, name in (("plan page", "real"), ("plan page, memory off", "afresh"),
                             ("bare Flask, same HTML", "bare"), ("the app's /health", "floor")):
-            rate, p95 = r[name]
-            print(f"  {label:<22} {rate:7.0f} req/s, p95 {p95:6.1f} ms, ratio {rate / bare_rate:.2f}")
+            m = r[name]
+            print(f"  {label:<22} {m.rate:7.0f} req/s (ratio {m.rate / bare.rate:.2f}), "
+                  f"p95 {m.p95:6.1f} ms, worker CPU {m.cpu:5.0f} µs/request "
+                  f"(ratio {bare.cpu / m.cpu:.2f})")
     if len(results) > 1:
-        print(f"largest / smallest p95: {results[-1]['real'][1] / results[0]['real'][1]:.2f}; "
-              f"req/s: {results[0]['real'][0] / results[-1]['real'][0]:.2f} times slower")
+        print(f"largest / smallest p95: {results[-1]['real'].p95 / results[0]['real'].p95:.2f}; "
+              f"req/s: {results[0]['real'].rate / results[-1]['real'].rate:.2f} times slower")
 
 
 if __name__ == "__main__":
