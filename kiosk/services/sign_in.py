@@ -9,8 +9,8 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from typing import NamedTuple
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -176,7 +176,7 @@ class Visit(NamedTuple):
     pin_reset_at: datetime | None
 
     @classmethod
-    def of(cls, person: Person, account: KioskAccount) -> "Visit":
+    def of(cls, person: Person, account: KioskAccount) -> Visit:
         """The same view of a person from their loaded record (a staff preview has no visit)."""
         return cls(person.id, person.updated_at, person.communication_needs,
                    person.preferred_language, account.language, account.easy_read,
