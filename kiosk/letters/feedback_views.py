@@ -43,6 +43,7 @@ def kiosk_feedback():
 
 
 def _store(form: FeedbackForm, topic: str | None, page: str | None = None) -> None:
-    feedback.give(db.session, g.visit.person_id, page=page or form.page.data, key=form.key.data or None,
-                  topic=topic, understood=form.understood.data or None, words=form.words.data or "",
-                  anonymous=form.anonymous.data, now=now(), today=today())
+    feedback.give(db.session, g.visit.person_id, page=page or form.page.data,
+                  key=form.key.data or None, topic=topic, understood=form.understood.data or None,
+                  words=form.words.data or "", anonymous=form.anonymous.data, now=now(),
+                  today=today())

@@ -70,10 +70,12 @@ def _late_now(target: letters.Target) -> str | None:
 @person_required
 def index():
     """Letters sent with where each is up to, letters not sent yet, and how to start one."""
-    drafts = [(draft, letters.find_target(db.session, g.visit.person_id, draft.target_kind, draft.target_key))
-              for draft in letter_queries.drafts_of(db.session, g.visit.person_id)]
+    person_id = g.visit.person_id
+    drafts = [(draft, letters.find_target(db.session, person_id, draft.target_kind,
+                                          draft.target_key))
+              for draft in letter_queries.drafts_of(db.session, person_id)]
     return render_template("letters/index.html", drafts=drafts,
-                           sent=letter_queries.letters_of(db.session, g.visit.person_id))
+                           sent=letter_queries.letters_of(db.session, person_id))
 
 
 @bp.route("/new")
@@ -99,14 +101,15 @@ def write(kind: str, key: str):
         if request.form.get("action") == "check":
             return redirect(url_for(".check", kind=kind, key=key))
         return redirect(url_for(".write", kind=kind, key=key, saved=1))
-    draft = letter_queries.draft_for(db.session, g.visit.person_id, kind, key)
+    person_id = g.visit.person_id
+    draft = letter_queries.draft_for(db.session, person_id, kind, key)
     form = LetterForm(data={"text": draft.text if draft else ""})
     return render_template(
         "letters/write.html", target=target, form=form, draft=draft,
         length=letters.length_of(draft.text if draft else "", rules()),
         late=_late_now(target), saved=bool(request.args.get("saved")) and draft is not None,
-        help_asked=letter_queries.open_help_request(db.session, g.visit.person_id, kind, key) is not None,
-        sent_before=[letter for letter in letter_queries.letters_of(db.session, g.visit.person_id)
+        help_asked=letter_queries.open_help_request(db.session, person_id, kind, key) is not None,
+        sent_before=[letter for letter in letter_queries.letters_of(db.session, person_id)
                      if letters.written_to(letter, target)])
 
 
@@ -130,7 +133,8 @@ def send():
     form = SendForm()
     if not form.validate_on_submit():
         abort(400)
-    result = letters.send(db.session, g.visit.person_id, form.send_key.data, now(), today(), rules())
+    result = letters.send(db.session, g.visit.person_id, form.send_key.data, now(), today(),
+                          rules())
     if result.letter is None:
         return redirect(url_for(".index"))
     return redirect(url_for(".sent", reference=result.letter.reference))

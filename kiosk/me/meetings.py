@@ -13,7 +13,8 @@ from .rendering import today
 @person_required
 def meetings():
     """Meetings to come and meetings gone by."""
-    page = record_pages.meetings_page(db.session, g.visit.person_id, today(), g.visit.previous_visit_at)
+    page = record_pages.meetings_page(db.session, g.visit.person_id, today(),
+                                      g.visit.previous_visit_at)
     return render_template("me/meetings.html", page=page)
 
 

@@ -27,7 +27,8 @@ def home():
     """Tiles for each section, and what is new since the last visit."""
     page = record_pages.home_page(db.session, g.visit.person_id, _since())
     unsent = bool(letter_queries.drafts_of(db.session, g.visit.person_id))
-    return render_template("me/home.html", person=signed_in_person(), page=page, unsent_letter=unsent)
+    return render_template("me/home.html", person=signed_in_person(), page=page,
+                           unsent_letter=unsent)
 
 
 @bp.route("/plan")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.models import KioskAccount
 from kiosk.services.sign_in import Visit
 
 TEXT_SIZES = (0, 1, 2)  # normal, large, largest
@@ -34,12 +33,12 @@ def _chosen(choice, default):
     return default if choice is None else choice
 
 
-def settings_for(communication_needs: list | None, chosen: KioskAccount | Visit) -> DisplaySettings:
+def settings_for(visit: Visit) -> DisplaySettings:
     """The person's own choices, falling back to what their communication needs suggest."""
-    needs = set(communication_needs or [])
+    needs = set(visit.communication_needs or [])
     return DisplaySettings(
-        easy_read=_chosen(chosen.easy_read, bool(needs & {"easy_read", "reads_with_support"})),
-        text_size=_chosen(chosen.text_size, 1 if "large_print" in needs else 0),
-        high_contrast=_chosen(chosen.high_contrast, "high_contrast" in needs),
-        read_aloud=_chosen(chosen.read_aloud, "read_aloud" in needs),
+        easy_read=_chosen(visit.easy_read, bool(needs & {"easy_read", "reads_with_support"})),
+        text_size=_chosen(visit.text_size, 1 if "large_print" in needs else 0),
+        high_contrast=_chosen(visit.high_contrast, "high_contrast" in needs),
+        read_aloud=_chosen(visit.read_aloud, "read_aloud" in needs),
     )

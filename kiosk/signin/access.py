@@ -41,7 +41,7 @@ def load_visit() -> Visit | None:
 def show_pages_for(visit: Visit) -> None:
     """Set what every kiosk page reads: whose record, their display settings and language."""
     g.visit = visit
-    g.display = display.settings_for(visit.communication_needs, visit)
+    g.display = display.settings_for(visit)
     g.language = visit.language or best_language(visit.preferred_language)
 
 
