@@ -7,11 +7,13 @@ import copy
 import re
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
+from unittest.mock import patch
 
 import pytest
 from sqlalchemy import event
 
 from kiosk import create_app
+from kiosk.data.database import Database
 from kiosk.extensions import db
 from kiosk.me import page_memory
 from kiosk.models import Plan
@@ -31,16 +33,23 @@ def greenock(db_session):
 
 @contextmanager
 def statements(app):
-    """The SQL statements the app runs inside the block."""
+    """The SQL statements the app runs inside the block: through SQLAlchemy, or straight on the
+    driver (the visit check)."""
     seen: list[str] = []
+    read_first_row = Database.first_row
 
     def note(_connection, _cursor, statement, *_args):
         seen.append(statement)
 
+    def first_row(database, statement, **params):
+        seen.append(str(statement))
+        return read_first_row(database, statement, **params)
+
     engine = db.engine(app)
     event.listen(engine, "before_cursor_execute", note)
     try:
-        yield seen
+        with patch.object(Database, "first_row", first_row):
+            yield seen
     finally:
         event.remove(engine, "before_cursor_execute", note)
 

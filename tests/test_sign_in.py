@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.models import KioskSession, Person, PinLockout
+from kiosk.extensions import db
+from kiosk.models import KioskAccount, KioskSession, Person, PinLockout
 from kiosk.services import sign_in
 from kiosk.services.importer import import_export
 
@@ -109,6 +110,29 @@ def test_using_the_kiosk_keeps_the_visit_alive(client, people, db_session):
     assert client.get("/me/plan").status_code == 200
     db_session.refresh(visit)
     assert visit.last_active_at == touched, "written at most every 15 seconds, not per page"
+
+
+def test_the_visit_check_read_on_the_driver_gives_what_sqlalchemy_gives(app, client, people,
+                                                                      db_session):
+    try_pin(client, DANNY, "1234")
+    token_hash, person_id = db_session.execute(
+        select(KioskSession.token_hash, KioskSession.person_id)).one()
+    account = db_session.get(KioskAccount, person_id)
+    account.easy_read, account.text_size, account.language = True, 2, "pl"
+    db_session.commit()
+    with app.app_context():
+        straight = db.first_row(sign_in._VISIT, visit_token=token_hash)
+        with db.connection() as connection:
+            row = connection.execute(sign_in._VISIT, {"visit_token": token_hash}).one()
+        through_core = tuple(row)
+        assert db.first_row(sign_in._VISIT, visit_token="no such visit") is None
+    assert straight == through_core
+    assert [type(value) for value in straight] == [type(value) for value in through_core]
+    last_active_at, *visit = straight
+    visit = sign_in.Visit._make(visit)
+    assert last_active_at.tzinfo is not None and visit.record_updated_at.tzinfo is not None
+    assert visit.person_id == person_id and isinstance(visit.communication_needs, list)
+    assert (visit.easy_read, visit.text_size, visit.language) == (True, 2, "pl")
 
 
 def test_forged_requests_are_refused(client, people):

@@ -14,9 +14,10 @@ from typing import NamedTuple
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.data.database import Database
 from kiosk.models import Establishment, KioskAccount, KioskSession, Person, PinLockout, Plan
 
 MAX_WRONG_PINS = 5
@@ -197,22 +198,24 @@ _TOUCH = (update(KioskSession).where(KioskSession.token_hash == bindparam("visit
 _END = delete(KioskSession).where(KioskSession.token_hash == bindparam("visit_token"))
 
 
-def resume_visit(connection: Connection, token: str | None, now: datetime,
+def resume_visit(database: Database, token: str | None, now: datetime,
                  idle: timedelta) -> Visit | None:
     """The visit behind a token, read in one query, if it has not been idle too long; an idle
-    one is ended. Every kiosk page asks this first, so it uses plain rows, not ORM objects."""
+    one is ended. Every kiosk page asks this first, so it reads one plain row, not ORM objects."""
     if not token:
         return None
     token_hash = _token_hash(token)
-    row = connection.execute(_VISIT, {"visit_token": token_hash}).one_or_none()
+    row = database.first_row(_VISIT, visit_token=token_hash)
     if row is None:
         return None
     last_active_at, *visit = row
     if now - last_active_at > idle:
-        connection.execute(_END, {"visit_token": token_hash})
+        with database.connection() as connection:
+            connection.execute(_END, {"visit_token": token_hash})
         return None
     if now - last_active_at >= TOUCH_INTERVAL:
-        connection.execute(_TOUCH, {"visit_token": token_hash, "now": now})
+        with database.connection() as connection:
+            connection.execute(_TOUCH, {"visit_token": token_hash, "now": now})
     return Visit._make(visit)
 
 
