@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import secrets
+import time
+from functools import lru_cache
+from typing import NamedTuple
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, request
 from flask.sessions import SecureCookieSessionInterface
-from itsdangerous import URLSafeTimedSerializer
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 CSP = (
-    "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; "
+    "default-src 'self'; script-src 'self'{nonce}; style-src 'self'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
@@ -19,29 +22,61 @@ PROTECTIVE_HEADERS = (
     ("Cross-Origin-Opener-Policy", "same-origin"),
     ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
 )
-NOT_STORED_HEADERS = (("Cache-Control", "no-store"), ("Pragma", "no-cache"))
+# A page changes with who is signed in (the cookie) and with htmx asking for a fragment.
+PRIVATE_PAGE_HEADERS = (
+    ("Cache-Control", "no-store"), ("Pragma", "no-cache"), ("Vary", "Cookie, HX-Request"),
+)
 CACHEABLE_PREFIXES = ("/assets/", "/vendor/", "/pictures/", "/static/")
+NONCE_KEY = "kiosk.csp_nonce"  # in the WSGI environ, where ProtectiveHeaders finds it
 
 
 def csp_nonce() -> str:
     """The nonce allowed on this response's only inline script (GOV.UK's js-enabled switch)."""
-    if "csp_nonce" not in g:
-        g.csp_nonce = secrets.token_urlsafe(16)
-    return g.csp_nonce
+    environ = request.environ
+    if NONCE_KEY not in environ:
+        environ[NONCE_KEY] = secrets.token_urlsafe(16)
+    return environ[NONCE_KEY]
 
 
-def add_security_headers(response: Response) -> Response:
-    """Every page is private to the person using it: never stored, framed or sniffed."""
-    headers = [("Content-Security-Policy", CSP.format(nonce=csp_nonce())), *PROTECTIVE_HEADERS]
-    if not request.path.startswith(CACHEABLE_PREFIXES):
-        headers += NOT_STORED_HEADERS
-        response.vary.add("HX-Request")
-    response.headers.extend(headers)  # added, not set: only this function writes these headers
-    return response
+class ProtectiveHeaders:
+    """WSGI middleware: every page is private to the person using it: never stored, framed or
+    sniffed, and its scripts limited to the app's own and the one that carries the nonce.
+
+    Only this class writes these headers. They are added as plain pairs once Flask has built
+    the response: Werkzeug's header checks would cost more than sending a kept page.
+    """
+
+    def __init__(self, wsgi_app) -> None:
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ: dict, start_response):
+        def start_with_headers(status, headers, exc_info=None):
+            return start_response(status, [*self.headers_for(environ), *headers], exc_info)
+
+        return self.wsgi_app(environ, start_with_headers)
+
+    @staticmethod
+    def headers_for(environ: dict) -> list[tuple[str, str]]:
+        """The headers for one response: the nonce, if its page used one, goes in the policy."""
+        nonce = environ.get(NONCE_KEY)
+        policy = CSP.format(nonce=f" 'nonce-{nonce}'" if nonce else "")
+        headers = [("Content-Security-Policy", policy), *PROTECTIVE_HEADERS]
+        if not environ.get("PATH_INFO", "").startswith(CACHEABLE_PREFIXES):
+            headers += PRIVATE_PAGE_HEADERS
+        return headers
 
 
-class SignerOnceSessionInterface(SecureCookieSessionInterface):
-    """Flask's signed-cookie session, with its signer built once per secret key, not per request."""
+class CheckedCookie(NamedTuple):
+    """A session cookie whose signature is good: what it holds and when it was signed."""
+
+    data: dict
+    signed_at: float  # seconds since the epoch
+
+
+class LeanCookieSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, doing less on each request. Its signer is built once per
+    secret key. A cookie seen lately is not checked again (its age still is). The cookie is
+    only worked out when it changes: "Vary: Cookie" is already among ProtectiveHeaders'."""
 
     def __init__(self) -> None:
         self._serializers: dict[tuple, URLSafeTimedSerializer | None] = {}
@@ -52,9 +87,36 @@ class SignerOnceSessionInterface(SecureCookieSessionInterface):
             self._serializers[keys] = super().get_signing_serializer(app)
         return self._serializers[keys]
 
+    def open_session(self, app: Flask, request):
+        serializer = self.get_signing_serializer(app)
+        value = request.cookies.get(self.get_cookie_name(app))
+        if serializer is None or not value:
+            return super().open_session(app, request)
+        cookie = _checked_cookie(serializer, value)
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        if cookie is None or time.time() - cookie.signed_at > max_age:
+            return self.session_class()
+        return self.session_class(cookie.data)  # a copy: the kept data never changes
+
+    def save_session(self, app: Flask, session, response: Response) -> None:
+        if self.should_set_cookie(app, session):
+            super().save_session(app, session, response)
+
+
+@lru_cache(maxsize=1024)
+def _checked_cookie(serializer: URLSafeTimedSerializer, value: str) -> CheckedCookie | None:
+    """A cookie's contents if its signature is good. The same cookie comes with every page of
+    a visit, and checking the signature costs more than sending a kept page, so the answer
+    (which can never change) is kept for the cookies seen most lately."""
+    try:
+        data, signed_at = serializer.loads(value, return_timestamp=True)
+    except BadSignature:
+        return None
+    return CheckedCookie(data, signed_at.timestamp())
+
 
 def init_app(app: Flask) -> None:
-    """Apply the headers to every response, give templates the nonce, sign cookies quickly."""
-    app.session_interface = SignerOnceSessionInterface()
-    app.after_request(add_security_headers)
+    """Add the headers to every response, give templates the nonce, keep sessions lean."""
+    app.session_interface = LeanCookieSessionInterface()
+    app.wsgi_app = ProtectiveHeaders(app.wsgi_app)
     app.jinja_env.globals["csp_nonce"] = csp_nonce

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from kiosk import security
 from kiosk.extensions import db
 from kiosk.models import KioskAccount, KioskSession, Person, PinLockout
 from kiosk.services import sign_in
@@ -133,6 +135,30 @@ def test_the_visit_check_read_on_the_driver_gives_what_sqlalchemy_gives(app, cli
     assert last_active_at.tzinfo is not None and visit.record_updated_at.tzinfo is not None
     assert visit.person_id == person_id and isinstance(visit.communication_needs, list)
     assert (visit.easy_read, visit.text_size, visit.language) == (True, 2, "pl")
+
+
+def session_cookie(client) -> str:
+    return client.get_cookie("session").value
+
+
+def test_a_changed_session_cookie_is_refused_after_the_real_one_was_seen(client, people):
+    try_pin(client, DANNY, "1234")
+    real = session_cookie(client)
+    assert client.get("/me/plan").status_code == 200
+    changed = real[:-2] + ("AA" if not real.endswith("AA") else "BB")  # a different signature
+    client.set_cookie("session", changed)
+    assert client.get("/me/plan").headers["Location"] == "/sign-in"
+    client.set_cookie("session", real)
+    assert client.get("/me/plan").status_code == 200
+
+
+def test_a_session_cookie_too_old_is_refused_even_if_seen_before(app, client, people,
+                                                                 monkeypatch):
+    try_pin(client, DANNY, "1234")
+    assert client.get("/me/plan").status_code == 200
+    later = time.time() + app.permanent_session_lifetime.total_seconds() + 60
+    monkeypatch.setattr(security.time, "time", lambda: later)
+    assert client.get("/me/plan").headers["Location"] == "/sign-in"
 
 
 def test_forged_requests_are_refused(client, people):
