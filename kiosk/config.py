@@ -45,6 +45,8 @@ def from_environment(instance_path: Path) -> dict:
         "BABEL_DEFAULT_TIMEZONE": "Europe/London",
         # The CSRF token lives as long as the signed-in session, so a long letter still sends.
         "WTF_CSRF_TIME_LIMIT": None,
+        # Checked by security.check_form_token, only on requests that can change something.
+        "WTF_CSRF_CHECK_DEFAULT": False,
         # Letters: the length limit, the papers deadline before a meeting, when to expect an answer.
         "LETTER_MAX_CHARS": int(os.environ.get("LETTER_MAX_CHARS", "3000")),
         "LETTER_DEADLINE_DAYS": int(os.environ.get("LETTER_DEADLINE_DAYS", "7")),

@@ -1,4 +1,5 @@
-"""Web security in one place: a script nonce per response and the usual protective headers."""
+"""Web security in one place: the forged-request check, a script nonce per response, the usual
+protective headers, and the signed session cookie."""
 from __future__ import annotations
 
 import secrets
@@ -6,9 +7,11 @@ import time
 from functools import lru_cache
 from typing import NamedTuple
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from .extensions import csrf
 
 CSP = (
     "default-src 'self'; script-src 'self'{nonce}; style-src 'self'; "
@@ -36,6 +39,15 @@ def csp_nonce() -> str:
     if NONCE_KEY not in environ:
         environ[NONCE_KEY] = secrets.token_urlsafe(16)
     return environ[NONCE_KEY]
+
+
+def check_form_token() -> None:
+    """Flask-WTF's forged-request check, asked only of requests that can change something
+    (WTF_CSRF_CHECK_DEFAULT is off). On a page view it finds nothing to check, yet working
+    that out costs more than the rest of sending a kept page."""
+    config = current_app.config
+    if config["WTF_CSRF_ENABLED"] and request.method in config["WTF_CSRF_METHODS"]:
+        csrf.protect()
 
 
 class ProtectiveHeaders:
@@ -116,7 +128,9 @@ def _checked_cookie(serializer: URLSafeTimedSerializer, value: str) -> CheckedCo
 
 
 def init_app(app: Flask) -> None:
-    """Add the headers to every response, give templates the nonce, keep sessions lean."""
+    """Check forms, add the headers to every response, give templates the nonce, keep sessions
+    lean."""
+    app.before_request(check_form_token)
     app.session_interface = LeanCookieSessionInterface()
     app.wsgi_app = ProtectiveHeaders(app.wsgi_app)
     app.jinja_env.globals["csp_nonce"] = csp_nonce
