@@ -51,8 +51,9 @@ def check_form_token() -> None:
 
 
 class ProtectiveHeaders:
-    """WSGI middleware: every page is private to the person using it: never stored, framed or
-    sniffed, and its scripts limited to the app's own and the one that carries the nonce.
+    """WSGI middleware for headers that keep every page private to the person using it. No
+    page is stored, framed or sniffed, and it runs only the app's scripts and the one inline
+    script that carries the nonce.
 
     Only this class writes these headers. They are added as plain pairs once Flask has built
     the response: Werkzeug's header checks would cost more than sending a kept page.
@@ -99,11 +100,11 @@ class LeanCookieSessionInterface(SecureCookieSessionInterface):
             self._serializers[keys] = super().get_signing_serializer(app)
         return self._serializers[keys]
 
-    def open_session(self, app: Flask, request):
+    def open_session(self, app: Flask, incoming):
         serializer = self.get_signing_serializer(app)
-        value = request.cookies.get(self.get_cookie_name(app))
+        value = incoming.cookies.get(self.get_cookie_name(app))
         if serializer is None or not value:
-            return super().open_session(app, request)
+            return super().open_session(app, incoming)
         cookie = _checked_cookie(serializer, value)
         max_age = int(app.permanent_session_lifetime.total_seconds())
         if cookie is None or time.time() - cookie.signed_at > max_age:

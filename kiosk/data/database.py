@@ -119,6 +119,7 @@ class DriverSql(NamedTuple):
 
 @lru_cache(maxsize=64)
 def _driver_sql(statement: Select, dialect: Dialect) -> DriverSql:
+    """Compiled once per statement and database, because compiling costs more than running."""
     compiled = statement.compile(dialect=dialect)
     positions = tuple(compiled.positiontup) if compiled.positional else None
     converters = tuple(column.type.dialect_impl(dialect).result_processor(dialect, None)

@@ -79,7 +79,7 @@ def _text(element) -> str:
 
 def main_text(html: str) -> str:
     """The words of the page's main part, spacing ignored."""
-    return " ".join(BeautifulSoup(html, "html.parser").select_one("main").get_text(" ").split())
+    return _text(BeautifulSoup(html, "html.parser").select_one("main"))
 
 
 def check_page(response, url: str) -> BeautifulSoup:
