@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -13,6 +13,86 @@ import yaml
 CONTENT_ROOT = Path(__file__).resolve().parents[2] / "content"
 DEFAULT_LANG = "en"
 _LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# One citation: a report of content/sources.yml with a line or line range ("002 1371-1392"),
+# or a public rule named there ("rule:pcp-1993-s2").
+_REPORT_CITATION = re.compile(r"^(?P<report>\d{3}) (?P<first>\d+)(?:-(?P<last>\d+))?$")
+_RULE_CITATION = re.compile(r"^rule:(?P<rule>[a-z0-9-]+)$")
+# An entry with no citation says why: "none: instruction", or "product: letters" for words
+# about how My Plan itself works (its tests check those, not a report).
+_NO_CITATION = re.compile(r"^(?P<kind>none|product): (?P<note>[a-z][a-z ,'-]*)$")
+
+
+class Citation(NamedTuple):
+    """One place a fact comes from: a report's lines, or a named public rule."""
+
+    ref: str  # a report id ("002") or a rule id ("pcp-1993-s2")
+    first: int | None = None
+    last: int | None = None
+
+    @property
+    def is_rule(self) -> bool:
+        """True for a public rule, which has no lines."""
+        return self.first is None
+
+    def __str__(self) -> str:
+        if self.is_rule:
+            return f"rule:{self.ref}"
+        return f"{self.ref} {self.first}" + (f"-{self.last}" if self.last != self.first else "")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an entry's facts come from, or why it needs no source.
+
+    kind is "cited" (citations hold where), "product" (how My Plan works) or "none" (an
+    instruction, a heading or a kind word: nothing a person could act on as a fact).
+    """
+
+    kind: str
+    citations: tuple[Citation, ...] = ()
+    note: str = ""
+
+    @property
+    def factual(self) -> bool:
+        """True when the entry states facts about the world, so needs citations."""
+        return self.kind == "cited"
+
+    def __str__(self) -> str:
+        return ", ".join(map(str, self.citations)) if self.factual else f"{self.kind}: {self.note}"
+
+
+MISSING = Source("missing")
+
+
+def parse_source(raw: Any, where: str) -> Source:
+    """A `source:` field as written in content/en: a list of citations, or "none: why".
+
+    A malformed field fails at load time, so a typo never passes as a source.
+    """
+    if raw is None:
+        return MISSING
+    if isinstance(raw, str):
+        found = _NO_CITATION.match(raw.strip())
+        if found:
+            return Source(found["kind"], note=found["note"])
+        raw = [raw]
+    if not isinstance(raw, list) or not raw:
+        raise ValueError(f"{where}: source should be a list of citations or 'none: why'")
+    return Source("cited", tuple(_citation(str(item).strip(), where) for item in raw))
+
+
+def _citation(text: str, where: str) -> Citation:
+    report = _REPORT_CITATION.match(text)
+    if report:
+        first = int(report["first"])
+        last = int(report["last"] or first)
+        if last < first:
+            raise ValueError(f"{where}: lines run backwards in {text!r}")
+        return Citation(report["report"], first, last)
+    rule = _RULE_CITATION.match(text)
+    if rule:
+        return Citation(rule["rule"])
+    raise ValueError(f"{where}: {text!r} is not a citation ('002 1371-1392' or 'rule:ID')")
 
 
 class EasyItem(NamedTuple):
@@ -29,6 +109,7 @@ class Explanation:
     key: str
     plain: str
     easy: tuple[EasyItem, ...]
+    source: Source = MISSING
 
 
 @dataclass(frozen=True)
@@ -42,6 +123,20 @@ class GlossaryTerm:
     plain: str
     easy: str
     picture: str
+    source: Source = MISSING
+
+
+class Entry(NamedTuple):
+    """One piece of wording a person reads, under a key that stays the same across edits.
+
+    Keys: "explanations.<dotted key>", "glossary.<term key>", "values.<field>.<value>". A staff
+    review page lists these; translators and reviewers find an entry by its key.
+    """
+
+    key: str
+    source: Source
+    plain: str
+    easy: tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,6 +147,7 @@ class Content:
     labels: dict[str, dict[str, str]]
     explanations: dict[str, Explanation]
     glossary: tuple[GlossaryTerm, ...]
+    label_sources: dict[str, dict[str, Source]] = field(default_factory=dict)
 
     def label(self, field: str, value: str) -> str:
         """Short words for one record value, so no page ever shows a raw code."""
@@ -74,6 +170,54 @@ class Content:
                 return entry
         raise KeyError(f"no glossary term {key!r} in content/{self.lang}/glossary.yml")
 
+    def entries(self) -> Iterator[Entry]:
+        """Every explanation, glossary term and label, each with its stable key and source."""
+        for key, explanation in self.explanations.items():
+            yield Entry(f"explanations.{key}", explanation.source, explanation.plain,
+                        tuple(item.text for item in explanation.easy))
+        for term in self.glossary:
+            yield Entry(f"glossary.{term.key}", term.source, term.plain, (term.easy,))
+        for name, labels in self.labels.items():
+            for value, words in labels.items():
+                source = self.label_sources.get(name, {}).get(value, MISSING)
+                yield Entry(f"values.{name}.{value}", source, words, ())
+
+
+class Register(NamedTuple):
+    """content/sources.yml: the reports (with their line counts) and the public rules cited."""
+
+    reports: dict[str, dict[str, Any]]
+    rules: dict[str, dict[str, Any]]
+
+    def problems(self, source: Source) -> list[str]:
+        """What is wrong with a source: an unknown report or rule, or lines past the report's end."""
+        found = []
+        for citation in source.citations:
+            if citation.is_rule:
+                if citation.ref not in self.rules:
+                    found.append(f"{citation}: no such rule in content/sources.yml")
+                continue
+            report = self.reports.get(citation.ref)
+            if report is None:
+                found.append(f"{citation}: no such report in content/sources.yml")
+            elif not 1 <= citation.first <= citation.last <= report["lines"]:
+                found.append(f"{citation}: report {citation.ref} has {report['lines']} lines")
+        return found
+
+    def describe(self, citation: Citation) -> str:
+        """A citation in words for staff: the report's or rule's title, and the lines."""
+        if citation.is_rule:
+            return self.rules[citation.ref]["title"]
+        lines = f"{citation.first}" if citation.first == citation.last else f"{citation.first}-{citation.last}"
+        return f"{self.reports[citation.ref]['title']}, lines {lines}"
+
+
+@lru_cache(maxsize=1)
+def register() -> Register:
+    """The sources register, loaded once."""
+    raw = yaml.safe_load((CONTENT_ROOT / "sources.yml").read_text("utf-8"))
+    return Register(reports={str(k): v for k, v in raw["reports"].items()}, rules=raw["rules"])
+
 
 @lru_cache(maxsize=32)
 def content_for(lang: str = DEFAULT_LANG) -> Content:
@@ -81,7 +225,8 @@ def content_for(lang: str = DEFAULT_LANG) -> Content:
 
     Glossary terms keep their English `match` patterns in every language: staff write in
     English, so that is what the jargon finder looks for (_merge keeps English order, so the
-    two lists line up).
+    two lists line up). Sources are always the English ones: a translation says the same
+    thing, so it rests on the same place.
     """
     if not _LANG_TAG.match(lang):
         raise ValueError(f"not a language tag: {lang!r}")
@@ -89,12 +234,17 @@ def content_for(lang: str = DEFAULT_LANG) -> Content:
     raw = english
     for tag in _fallback_chain(lang):
         raw = _merge(raw, _load_dir(tag))
+    english_sources = {key: e.source for key, e in _flatten(english.get("explanations", {}))}
     return Content(
         lang=lang,
         labels=raw.get("values", {}),
-        explanations=dict(_flatten(raw.get("explanations", {}))),
-        glossary=tuple(_term(entry | {"match": source["match"]})
+        explanations={key: replace(e, source=english_sources[key])
+                      for key, e in _flatten(raw.get("explanations", {}))},
+        glossary=tuple(_term(entry | {"match": source["match"], "source": source.get("source")})
                        for entry, source in zip(raw.get("glossary", []), english.get("glossary", []))),
+        label_sources={name: {value: parse_source(raw_source, f"value_sources.yml {name}.{value}")
+                              for value, raw_source in values.items()}
+                       for name, values in (english.get("value_sources") or {}).items()},
     )
 
 
@@ -146,7 +296,8 @@ def _explanation(key: str, node: dict[str, Any]) -> Explanation:
         items = tuple(EasyItem(str(item["text"]), str(item["picture"])) for item in easy)
     except (KeyError, TypeError):
         raise ValueError(f"explanations.yml: every easy item of {key} needs text and picture") from None
-    return Explanation(key=key, plain=node["plain"].strip(), easy=items)
+    return Explanation(key=key, plain=node["plain"].strip(), easy=items,
+                       source=parse_source(node.get("source"), f"explanations.yml {key}"))
 
 
 def _term(entry: dict[str, Any]) -> GlossaryTerm:
@@ -160,6 +311,7 @@ def _term(entry: dict[str, Any]) -> GlossaryTerm:
             plain=entry["plain"].strip(),
             easy=entry["easy"].strip(),
             picture=entry["picture"],
+            source=parse_source(entry.get("source"), f"glossary.yml {entry['key']}"),
         )
     except (KeyError, TypeError, AttributeError):
         raise ValueError(f"glossary.yml: entry {entry!r} is missing a field") from None
