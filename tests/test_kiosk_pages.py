@@ -203,7 +203,7 @@ def test_life_sentence_gets_a_worked_out_window_with_its_rule(client, client_req
     sign_in_as(client, LIFER)
     page = client_request.get("/me/dates")
     card = page.select_one(".app-card--worked-out")
-    part_ends = date(2012, 5, 14) + timedelta(days=5478)
+    part_ends = date(2027, 5, 13)  # the recorded punishment part expiry wins over start + days
     assert text(card.select_one(".app-date")) == long_date(add_months(part_ends, -48))
     assert "Worked out by us" in text(card)
     assert plain("progression.worked_out") in text(card)
@@ -236,6 +236,8 @@ def test_short_term_window_and_none_for_remand(client, client_request, standard)
     ({"type": "remand", "start_date": date(2020, 1, 1)}, [], None),
     ({"type": "life", "start_date": date(2010, 1, 1), "punishment_part_days": 3652},
      [("progression_eligibility", date(2015, 1, 1))], None),
+    ({"type": "life", "start_date": date(2010, 1, 1), "punishment_part_days": 3652},
+     [("punishment_part_expiry", date(2021, 1, 1))], (date(2017, 1, 1), "progression.rule.life_olr")),
 ])
 def test_progression_window_rules(sentence, dates, expected):
     from types import SimpleNamespace as Row

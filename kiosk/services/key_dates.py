@@ -17,6 +17,16 @@ from kiosk.data import queries
 from kiosk.models import KeyDate, Sentence
 
 DERIVED_KEY = "worked-out:progression_eligibility"
+# What comes before some dates depends on the person's case management: only Enhanced ICM
+# has a pre-release case conference (002 2661-2663), so only they are told of one.
+BEFORE_ON_ENHANCED_ICM = frozenset({"earliest_date_of_liberation"})
+
+
+def before_key(kind: str, icm: str | None) -> str:
+    """The explanation of what happens before a date of this kind, for this person's ICM."""
+    if kind in BEFORE_ON_ENHANCED_ICM and icm == "enhanced":
+        return f"dates.{kind}.before_enhanced"
+    return f"dates.{kind}.before"
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,7 @@ class DateItem:
     rule: str | None = None
     caveats: tuple[str, ...] = ()
     change: str | None = None
+    before: str = ""  # the explanation key for what happens before it (see before_key)
 
     @property
     def is_today(self) -> bool:
@@ -90,15 +101,24 @@ def add_months(day: date, months: int) -> date:
 
 
 def progression_window(sentence: Sentence | None, dates: list[KeyDate]) -> Window | None:
-    """When the person can first be considered for progression, by the rules in BRIEF 3.9.
+    """When the person can first be considered for progression, by the rules in 002 1218-1236.
 
     None when the record already holds the date, or the sentence does not let us work it out.
+    A recorded date the rule counts from (punishment part expiry, parole qualifying date)
+    always wins over one worked out from the sentence; where we count from the sentence's
+    start, time on remand may move the date, so the window says that is unknown.
     """
     if sentence is None or any(d.kind == "progression_eligibility" for d in dates):
         return None
-    if sentence.type in ("life", "olr") and sentence.punishment_part_days:
-        part_ends = sentence.start_date + timedelta(days=sentence.punishment_part_days)
-        return Window(add_months(part_ends, -48), "progression.rule.life_olr")
+    if sentence.type in ("life", "olr"):
+        recorded = [d.date for d in dates if d.kind == "punishment_part_expiry"]
+        if recorded:
+            return Window(add_months(min(recorded), -48), "progression.rule.life_olr")
+        if sentence.punishment_part_days:
+            part_ends = sentence.start_date + timedelta(days=sentence.punishment_part_days)
+            return Window(add_months(part_ends, -48), "progression.rule.life_olr",
+                          ("progression.rule.remand",))
+        return None
     if sentence.type == "long_term":
         qualifying = [d.date for d in dates if d.kind == "parole_qualifying_date"]
         if qualifying:
@@ -114,20 +134,24 @@ def key_dates(session: Session, person_id: int, *, today: date, locale: str,
               since: datetime | None = None) -> KeyDates:
     """Every date of the person, split into coming and past, with a worked-out window if any."""
     rows = queries.dates_for(session, person_id)
-    items = [_recorded(row, today, locale, since) for row in rows]
-    window = progression_window(queries.sentence_for(session, person_id), rows)
+    sentence = queries.sentence_for(session, person_id)
+    icm = sentence.icm if sentence else None
+    items = [_recorded(row, today, locale, since, icm) for row in rows]
+    window = progression_window(sentence, rows)
     if window is not None:
         items.append(DateItem(
             key=DERIVED_KEY, kind="progression_eligibility", day=window.day,
             when=when_words(window.day, today, locale), is_past=window.day < today,
-            worked_out=True, rule=window.rule, caveats=window.caveats))
+            worked_out=True, rule=window.rule, caveats=window.caveats,
+            before=before_key("progression_eligibility", icm)))
     coming = sorted((i for i in items if not i.is_past), key=lambda i: i.day)
     past = sorted((i for i in items if i.is_past), key=lambda i: i.day, reverse=True)
     return KeyDates(coming=coming, past=past)
 
 
-def _recorded(row: KeyDate, today: date, locale: str, since: datetime | None) -> DateItem:
+def _recorded(row: KeyDate, today: date, locale: str, since: datetime | None,
+              icm: str | None) -> DateItem:
     return DateItem(
         key=row.item_key, kind=row.kind, day=row.date, when=when_words(row.date, today, locale),
         is_past=row.date < today, label=row.label, note=row.note, provisional=row.provisional,
-        change=change_flag(row, since))
+        change=change_flag(row, since), before=before_key(row.kind, icm))

@@ -1,0 +1,206 @@
+"""The nine explanations issue 13 found wrong stay right, and pages use the person's record
+where the truth depends on it. Each test fails on the old meaning.
+
+Facts are checked against the sources cited on each entry (content/sources.yml); the tests
+here pin down the meaning of the sentences people act on, not their exact wording.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from types import SimpleNamespace as Row
+
+import pytest
+
+from kiosk.services.content import content_for
+from kiosk.services.key_dates import add_months, before_key, progression_window
+from support.kiosk import LIFER, SHORT, import_people, lifer, set_display, short_termer, sign_in_as
+
+EN = content_for("en")
+TODAY = date.today()
+
+
+def words(key: str) -> str:
+    """Everything an entry says, plain and easy read, lower-cased, for meaning checks."""
+    if key.startswith("glossary."):
+        term = EN.term(key.removeprefix("glossary."))
+        return " ".join((term.plain, term.easy)).lower()
+    explanation = EN.explain(key)
+    return " ".join((explanation.plain, *(item.text for item in explanation.easy))).lower()
+
+
+def text(element) -> str:
+    return " ".join(element.get_text(" ").split()) if element is not None else ""
+
+
+# 1. Supervision reviews: 72 hours, then 6 and 12 months on High or Medium; none set on Low.
+
+def test_low_supervision_has_no_set_review():
+    said = words("risk.supervision.review")
+    low = next(s for s in re.split(r"(?<=\.)\s", EN.explain("risk.supervision.review").plain) if "Low" in s)
+    assert "no set time" in low and "year" not in low and "12 months" not in low
+    assert "72 hours" in said and "6 months" in said and "12 months" in said
+    assert "often" not in said  # the easy read said "Your level is looked at often"
+
+
+# 2. Parole on a life sentence or an OLR is not release before the end of the sentence.
+
+@pytest.mark.parametrize("key", ["glossary.parole", "explanations.decisions.subject.parole"])
+def test_parole_is_not_described_as_before_the_end_of_the_sentence(key):
+    said = words(key.removeprefix("explanations."))
+    assert "before the end" not in said and "before your sentence ends" not in said
+    assert "out early" not in said and "licence" in said
+
+
+def test_parole_says_when_it_comes_on_a_life_sentence():
+    assert "punishment part" in words("glossary.parole")
+
+
+# 3. Personal officers support you at the case conference; they rarely go to the RMT.
+
+@pytest.mark.parametrize("key", ["staff.role.personal_officer", "meetings.rmt.who",
+                                 "pages.meetings.not_invited", "glossary.po"])
+def test_personal_officer_is_not_said_to_speak_for_you_at_the_rmt(key):
+    said = words(key)
+    assert "speak for you" not in said and "speak up for you" not in said
+    if key == "staff.role.personal_officer":
+        assert "case meetings" in said and "risk management team" not in said
+
+
+# 4. The pre-release case conference is for Enhanced ICM only.
+
+def test_release_date_promises_no_meeting_to_everyone():
+    assert "meeting" not in words("dates.earliest_date_of_liberation.before")
+    assert "meeting" in words("dates.earliest_date_of_liberation.before_enhanced")
+
+
+@pytest.mark.parametrize("icm, expected", [
+    ("enhanced", "dates.earliest_date_of_liberation.before_enhanced"),
+    ("standard", "dates.earliest_date_of_liberation.before"),
+    ("none", "dates.earliest_date_of_liberation.before"),
+    (None, "dates.earliest_date_of_liberation.before"),
+])
+def test_before_release_words_follow_the_persons_icm(icm, expected):
+    assert before_key("earliest_date_of_liberation", icm) == expected
+    assert before_key("parole_qualifying_date", icm) == "dates.parole_qualifying_date.before"
+
+
+@pytest.mark.parametrize("icm, key", [
+    ("standard", "dates.earliest_date_of_liberation.before"),
+    ("enhanced", "dates.earliest_date_of_liberation.before_enhanced"),
+])
+def test_dates_page_tells_of_a_pre_release_meeting_only_on_enhanced_icm(
+        app, db_session, client, client_request, icm, key):
+    person = short_termer(TODAY)
+    person["sentence"]["icm"] = icm
+    import_people(db_session, [person])
+    set_display(app, SHORT, easy_read=False)
+    sign_in_as(client, SHORT)
+    card = client_request.get("/me/dates").select_one(".app-card--date:not(.app-card--worked-out)")
+    assert EN.explain(key).plain in text(card)
+    other = {"standard": "dates.earliest_date_of_liberation.before_enhanced",
+             "enhanced": "dates.earliest_date_of_liberation.before"}[icm]
+    assert EN.explain(other).plain not in text(card)
+
+
+# 5. Places: the Top End, the open prison and the CIUs named for adult men are never told to
+#    everyone (the record does not say who is a man, so no entry names them).
+
+PLACES = re.compile(r"Barlinnie|Greenock|Castle Huntly|Grampian|Polmont", re.IGNORECASE)
+
+
+def test_no_entry_names_a_place_that_fits_only_some_people():
+    named = [e.key for e in EN.entries() if PLACES.search(" ".join((e.plain, *e.easy)))]
+    assert not named
+
+
+def test_top_end_and_open_prison_say_the_places_differ_for_women_and_young_people():
+    for key in ("glossary.nte", "glossary.open_estate", "progression.what"):
+        assert "women and young people" in words(key)
+
+
+# 6. No yearly cycle for the risk and needs check.
+
+def test_risk_and_needs_check_is_not_said_to_be_yearly():
+    said = words("risk.lscmi_when")
+    assert "each year" not in said and "every year" not in said and "yearly" not in said
+    assert "five months" in said and "parole qualifying date" in said and "something big" in said
+
+
+# 7. Criminogenic need is a current need that work can reduce.
+
+def test_criminogenic_need_is_a_current_need_work_can_reduce():
+    said = words("glossary.criminogenic_need")
+    assert "in the past" not in said
+    assert "now" in said and "work on it" in said
+
+
+# 8. Recorded dates win over worked-out ones; remand time is named as unknown.
+
+LIFE = {"type": "life", "start_date": date(2010, 1, 1), "punishment_part_days": 3652,
+        "length_days": None}
+
+
+def test_worked_out_window_counts_from_a_recorded_punishment_part_expiry():
+    recorded = date(2021, 6, 30)  # later than start + days: remand or a court order moved it
+    window = progression_window(Row(**LIFE), [Row(kind="punishment_part_expiry", date=recorded)])
+    assert window.day == add_months(recorded, -48)
+    assert window.caveats == ()  # the recorded date already holds any remand
+
+
+def test_worked_out_window_from_the_sentence_names_remand_as_unknown():
+    window = progression_window(Row(**LIFE), [])
+    assert window.day == add_months(date(2010, 1, 1) + timedelta(days=3652), -48)
+    assert window.caveats == ("progression.rule.remand",)
+    assert "do not know" in words("progression.rule.remand")
+
+
+def test_life_sentence_with_only_a_recorded_expiry_still_gets_a_window():
+    window = progression_window(Row(**{**LIFE, "punishment_part_days": None}),
+                                [Row(kind="punishment_part_expiry", date=date(2030, 1, 1))])
+    assert window.day == date(2026, 1, 1)
+
+
+def test_dates_page_window_agrees_with_the_recorded_expiry(app, db_session, client, client_request):
+    person = lifer(TODAY)
+    import_people(db_session, [person])
+    set_display(app, LIFER, easy_read=False)
+    sign_in_as(client, LIFER)
+    card = client_request.get("/me/dates").select_one(".app-card--worked-out")
+    recorded = date.fromisoformat(next(d["date"] for d in person["dates"]
+                                       if d["kind"] == "punishment_part_expiry"))
+    from babel.dates import format_date
+    assert text(card.select_one(".app-date")) == format_date(add_months(recorded, -48), "long", locale="en_GB")
+    assert EN.explain("progression.rule.remand").plain not in text(card)
+
+
+# 9. The parole qualifying date: the Board's process starts before it.
+
+@pytest.mark.parametrize("key", ["dates.parole_qualifying_date.meaning", "glossary.pqd"])
+def test_qualifying_date_is_not_the_first_day_the_board_looks(key):
+    said = words(key)
+    assert "first day" not in said and "first date" not in said
+    assert "before" in said and "not" in said
+
+
+def test_what_comes_before_the_qualifying_date_is_said():
+    said = words("dates.parole_qualifying_date.before")
+    assert "risk and needs check" in said and "report" in said
+
+
+# Wording that weighs on the reader ---------------------------------------------------------
+
+def test_no_entry_says_time_out():
+    assert not [e.key for e in EN.entries() if "time out" in " ".join((e.plain, *e.easy)).lower()]
+
+
+def test_no_entry_tells_people_they_think_wrongly():
+    assert not [e.key for e in EN.entries() if "that is not true" in e.plain.lower()
+                or "some people think" in e.plain.lower()]
+
+
+def test_the_four_assessments_have_four_names():
+    assert "risk and needs check" in words("risk.lscmi")
+    assert "course check" in words("glossary.gpa")
+    assert "fuller check about harm" in words("glossary.rosh")
+    assert "arrival check" in words("glossary.csa")
