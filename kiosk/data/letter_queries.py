@@ -119,7 +119,7 @@ def letter_times(session: Session, establishment_id: int | None) -> list[tuple]:
 
 
 def understanding_counts(session: Session, establishment_id: int | None) -> list[tuple[str, str | None, str, int]]:
-    """(page, topic, understood, count) over feedback that answered "Did you understand this?".
+    """(page, topic, understood, count) over feedback that answered "Was this page clear?".
 
     Anonymous feedback has no person, so it counts everywhere (it cannot be placed).
     """

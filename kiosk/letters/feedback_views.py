@@ -1,4 +1,4 @@
-"""Feedback: "Did you understand this?" from decision and meeting pages, and about the kiosk."""
+"""Feedback: "Was this page clear?" from decision and meeting pages, and about the kiosk."""
 from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, url_for

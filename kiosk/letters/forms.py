@@ -20,7 +20,7 @@ class SendForm(FlaskForm):
 
 
 class FeedbackForm(FlaskForm):
-    """"Did you understand this?" with optional words, about a page or the kiosk."""
+    """"Was this page clear?" with optional words, about a page or the kiosk."""
 
     page = HiddenField(validators=[AnyOf(PAGES)])
     key = HiddenField()

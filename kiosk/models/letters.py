@@ -94,7 +94,7 @@ class HelpRequest(Base):
 
 
 class Feedback(Base):
-    """"Did you understand this?", or words about the kiosk itself.
+    """"Was this page clear?", or words about the kiosk itself.
 
     Anonymous feedback keeps neither the person nor the record's own key, and only the day.
     """

@@ -1,4 +1,4 @@
-"""Feedback: "Did you understand this?" on decisions and meetings, and words about the kiosk.
+"""Feedback: "Was this page clear?" on decisions and meetings, and words about the kiosk.
 
 Anonymous feedback keeps neither the person nor anything that points back to them (the
 record's own key), and only the day it was given. This is not a complaints system: the pages
