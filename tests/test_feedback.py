@@ -1,4 +1,4 @@
-"""Feedback from the kiosk: "Did you understand this?" on decisions and meetings, words about
+"""Feedback from the kiosk: "Was this page clear?" on decisions and meetings, words about
 the kiosk, an anonymous option that keeps no person and no time finer than the day, and a
 signpost to complaints. Runs on SQLite and PostgreSQL."""
 from __future__ import annotations
