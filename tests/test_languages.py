@@ -357,6 +357,8 @@ def _content_strings(node, path=""):
 def _content(lang: str) -> dict[str, str]:
     texts = {}
     for path in sorted((CONTENT / lang).glob("*.yml")):
+        if path.name in NOT_TRANSLATED_FILES:
+            continue
         texts.update(_content_strings(yaml.safe_load(path.read_text("utf-8")), path.stem))
     return texts
 

@@ -21,8 +21,8 @@ from .content import GlossaryTerm
 from .key_dates import change_flag
 from .whats_new import WhatsNew, whats_new
 
-# Decisions about time out of closed conditions: people should be told when an application
-# is sent and kept informed (BRIEF 3.10), so these show how far the application has got.
+# Decisions about temporary release and moves out of closed conditions: people should be told
+# when an application is sent and kept informed (002 3515-3526), so these show its progress.
 TEMPORARY_RELEASE = frozenset({
     "fgtr", "home_leave", "special_escorted_leave", "unescorted_community_access",
     "work_placement", "open_estate", "national_top_end", "ciu",
