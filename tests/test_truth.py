@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from types import SimpleNamespace as Row
 
 import pytest
+from babel.dates import format_date
 
 from kiosk.services.content import content_for
 from kiosk.services.key_dates import add_months, before_key, progression_window
@@ -169,8 +170,8 @@ def test_dates_page_window_agrees_with_the_recorded_expiry(app, db_session, clie
     card = client_request.get("/me/dates").select_one(".app-card--worked-out")
     recorded = date.fromisoformat(next(d["date"] for d in person["dates"]
                                        if d["kind"] == "punishment_part_expiry"))
-    from babel.dates import format_date
-    assert text(card.select_one(".app-date")) == format_date(add_months(recorded, -48), "long", locale="en_GB")
+    expected = format_date(add_months(recorded, -48), "long", locale="en_GB")
+    assert text(card.select_one(".app-date")) == expected
     assert EN.explain("progression.rule.remand").plain not in text(card)
 
 

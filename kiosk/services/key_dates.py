@@ -1,8 +1,9 @@
 """The person's key dates: as the prison records them, with words for how far away each is.
 
 Dates are never calculated as legal dates. The one thing worked out here is the window in
-which a person can first be *considered* for progression (BRIEF 3.9), and only when the record
-holds no such date: it is labelled as worked out, with its rule, and the record always wins.
+which a person can first be *considered* for progression (002 1218-1236), and only when the
+record holds no such date: it is labelled as worked out, with its rule, and the record always
+wins.
 """
 from __future__ import annotations
 
