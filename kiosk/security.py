@@ -1,8 +1,9 @@
 """Web security in one place: the forged-request check, a script nonce per response, the usual
-protective headers, and the signed session cookie."""
+protective headers, the signed session cookie, and where a redirect may go."""
 from __future__ import annotations
 
 import secrets
+import string
 import time
 from functools import lru_cache
 from typing import NamedTuple
@@ -39,6 +40,23 @@ def csp_nonce() -> str:
     if NONCE_KEY not in environ:
         environ[NONCE_KEY] = secrets.token_urlsafe(16)
     return environ[NONCE_KEY]
+
+
+# Browsers drop tabs and line ends from a URL and read a backslash as a slash, so a path
+# holding any of them (or a space or control character) could lead to another site.
+_NOT_IN_A_LOCAL_PATH = frozenset(string.whitespace + "\\") | frozenset(
+    map(chr, (*range(0x20), *range(0x7F, 0xA0))))
+MAX_LOCAL_PATH = 500
+
+
+def local_path(path: str | None, prefix: str = "/") -> str | None:
+    """`path` if it is a page of this app under `prefix`, else None: the one check every
+    redirect to a page named by the request (a `next` value) goes through."""
+    if not path or len(path) > MAX_LOCAL_PATH or not path.startswith(prefix):
+        return None
+    if path.startswith("//") or _NOT_IN_A_LOCAL_PATH.intersection(path):
+        return None
+    return path
 
 
 def check_form_token() -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from kiosk import security
 from kiosk.extensions import db
-from kiosk.models import KioskAccount, KioskSession, Person, PinLockout
+from kiosk.models import KioskAccount, KioskSession, Person, SignInLockout
 from kiosk.services import sign_in
 from kiosk.services.importer import import_export
 
@@ -73,7 +73,7 @@ def test_the_lock_lifts_after_fifteen_minutes(db_session, people):
     later = sign_in.check_pin(db_session, DANNY, "1234", start + timedelta(minutes=16))
     assert later.person is not None and later.person.prison_number == DANNY
     db_session.flush()
-    assert db_session.get(PinLockout, DANNY) is None
+    assert db_session.scalars(select(SignInLockout)).first() is None
 
 
 def test_a_pin_is_four_to_six_digits(client, people):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from kiosk import create_app
 from kiosk.extensions import db
-from kiosk.models import KioskAccount, StaffSession, StaffUser
+from kiosk.models import KioskAccount, SignInLockout, StaffSession, StaffUser
 from support.kiosk import DANNY, TOMASZ, example_people, nobody, sign_in_as
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
     PASSWORD, ROLES, csrf_from, fast_hashing, import_without_pins, make_user, person_id,
@@ -190,10 +190,10 @@ def test_wrong_passwords_lock_the_account(app, client, greenock):
     username = make_user(app, CC)
     for _ in range(4):
         assert "not right" in try_sign_in(client, username, "wrong password!").get_data(as_text=True)
-    assert "locked for 15 minutes" in try_sign_in(client, username, "wrong").get_data(as_text=True)
+    assert "locked on this computer for 15 minutes" in try_sign_in(client, username, "wrong").get_data(as_text=True)
     assert "locked" in try_sign_in(client, username, PASSWORD).get_data(as_text=True)
     with app.app_context(), db.transaction() as session:
-        session.scalars(select(StaffUser)).one().locked_until = (
+        session.scalars(select(SignInLockout)).one().locked_until = (
             datetime.now(timezone.utc) - timedelta(seconds=1))
     assert try_sign_in(client, username, PASSWORD).status_code == 302
 

@@ -14,7 +14,9 @@ from kiosk.data import letter_queries, queries
 from kiosk.extensions import db
 from kiosk.me.rendering import today
 from kiosk.services import letters
-from kiosk.signin.access import load_visit, now, person_required, signed_in_person
+from kiosk.signin.access import (
+    load_visit, now, person_required, signed_in_person, waiting_for_own_pin,
+)
 
 from . import bp
 from .forms import LetterForm, SendForm
@@ -55,8 +57,11 @@ def _writer_required(view):
     def wrapper(*args, **kwargs):
         if not _is_autosave():
             return person_required(view)(*args, **kwargs)
-        if load_visit() is None:
+        visit = load_visit()
+        if visit is None:
             return "", 204, {"HX-Redirect": url_for("signin.timed_out")}
+        if waiting_for_own_pin(visit):
+            return "", 204, {"HX-Redirect": url_for("signin.choose_pin")}
         return view(*args, **kwargs)
 
     return wrapper

@@ -1,6 +1,7 @@
 """All tables, importable from one place (Alembic reads `Base.metadata` from here)."""
 from .base import Base
-from .kiosk_side import KioskAccount, KioskSession, PinLockout
+from .kiosk_side import KioskAccount, KioskSession
+from .lockouts import SignInLockout
 from .letters import Feedback, HelpRequest, Letter, LetterDraft
 from .printing import PrintBatch, PrintLogEntry, PrintRequest
 from .staff_side import AuditEvent, Caseload, PlainSummary, StaffSession, StaffUser
@@ -11,7 +12,7 @@ from .records import (
 )
 
 __all__ = [
-    "Base", "KioskAccount", "KioskSession", "PinLockout", "PERSON_PARTS", "Decision", "Establishment", "ImportRun", "KeyDate",
+    "Base", "KioskAccount", "KioskSession", "SignInLockout", "PERSON_PARTS", "Decision", "Establishment", "ImportRun", "KeyDate",
     "LicenceCondition", "Meeting", "Person", "Plan", "PlanAction", "Programme", "RiskArea",
     "RiskAssessment", "Sentence", "StaffContact", "Supervision",
     "AuditEvent", "Caseload", "PlainSummary", "StaffSession", "StaffUser",

@@ -1,12 +1,14 @@
 """What the kiosk itself keeps about a person: PIN, display choices and sign-in sessions.
 
+Wrong PINs are counted in kiosk.models.lockouts, with wrong staff passwords.
+
 Kept apart from the imported records so that no import can ever change or lose it.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Integer, SmallInteger, String
+from sqlalchemy import Boolean, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, person_fk
@@ -28,16 +30,6 @@ class KioskAccount(Base):
     this_visit_at: Mapped[datetime | None]
     # Set when staff reset the PIN: the person must choose their own at the next sign-in.
     pin_reset_at: Mapped[datetime | None]
-
-
-class PinLockout(Base):
-    """Wrong PINs per prison number (known or not), so every kiosk on a hall shares the count."""
-
-    __tablename__ = "pin_lockouts"
-
-    prison_number: Mapped[str] = mapped_column(String(40), primary_key=True)
-    failures: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None]
 
 
 class KioskSession(Base):

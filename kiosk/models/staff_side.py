@@ -25,8 +25,6 @@ class StaffUser(Base):
     role: Mapped[str] = mapped_column(String(30))
     establishment_id: Mapped[int | None] = mapped_column(ForeignKey("establishments.id"), index=True)
     hall: Mapped[str | None] = mapped_column(String(40))
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None]
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
 

@@ -1,7 +1,9 @@
 """Signing in at a shared kiosk: PIN checks, the lockout, and visits that end cleanly.
 
-The lockout is keyed on the prison number typed, never on the address: every kiosk on a hall
-shares one address. An unknown number and a wrong PIN get the same answer.
+Wrong PINs are counted per prison number typed (kiosk.services.lockout), never per address:
+every kiosk on a hall shares one address. Anyone can lock someone else's number for 15
+minutes; their personal officer lifts it by resetting the PIN. An unknown number and a wrong
+PIN get the same answer.
 """
 from __future__ import annotations
 
@@ -18,10 +20,10 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.data.database import Database
-from kiosk.models import Establishment, KioskAccount, KioskSession, Person, PinLockout, Plan
+from kiosk.models import Establishment, KioskAccount, KioskSession, Person, Plan
 
-MAX_WRONG_PINS = 5
-LOCKOUT = timedelta(minutes=15)
+from . import lockout
+
 # A visit's last-active time is written at most this often, so reading pages costs no writes.
 TOUCH_INTERVAL = timedelta(seconds=15)
 PIN_PATTERN = re.compile(r"^[0-9]{4,6}$")
@@ -69,7 +71,7 @@ def set_pin(session: Session, person: Person, pin: str) -> None:
     if not is_valid_pin(pin):
         raise ValueError("A PIN is 4 to 6 digits.")
     account_for(session, person).pin_hash = _hasher.hash(pin)
-    session.execute(delete(PinLockout).where(PinLockout.prison_number == person.prison_number))
+    lockout.clear(session, _lockout_key(person.prison_number))
 
 
 def choose_own_pin(session: Session, person: Person, pin: str) -> bool:
@@ -102,20 +104,25 @@ def set_pin_for_everyone(session: Session, establishment_code: str, pin: str) ->
     return next((p.prison_number for p in people if p.id in with_plan), None)
 
 
+def _lockout_key(number: str) -> str:
+    return lockout.key_for("pin", number)
+
+
 def check_pin(session: Session, typed_number: str, pin: str, now: datetime) -> SignInResult:
-    """Check a prison number and PIN, counting wrong tries per number."""
+    """Check a prison number and PIN; the try is counted against the number first."""
     number = normalise_number(typed_number)
-    lockout = session.get(PinLockout, number, with_for_update=True)
-    if lockout and lockout.locked_until and lockout.locked_until > now:
-        return SignInResult(problem="locked", locked_minutes=_minutes_left(lockout, now))
+    attempt = lockout.count_try(session, _lockout_key(number), now)
+    if not attempt.allowed:
+        return SignInResult(problem="locked", locked_minutes=attempt.minutes_left(now))
     person = session.scalars(
         select(Person).where(Person.prison_number == number, Person.present.is_(True))).first()
     account = session.get(KioskAccount, person.id) if person else None
     if _pin_matches(account.pin_hash if account else None, pin):
-        if lockout:
-            session.delete(lockout)
+        lockout.clear(session, _lockout_key(number))
         return SignInResult(person=person)
-    return _count_wrong_pin(session, lockout, number, now)
+    if attempt.locked_until is not None:
+        return SignInResult(problem="locked", locked_minutes=attempt.minutes_left(now))
+    return SignInResult(problem="wrong")
 
 
 def _pin_matches(pin_hash: str | None, pin: str) -> bool:
@@ -123,24 +130,6 @@ def _pin_matches(pin_hash: str | None, pin: str) -> bool:
         return _hasher.verify(pin_hash or _DUMMY_HASH, pin or "") and pin_hash is not None
     except (VerificationError, InvalidHashError):
         return False
-
-
-def _count_wrong_pin(session: Session, lockout: PinLockout | None, number: str,
-                     now: datetime) -> SignInResult:
-    if lockout is None:
-        lockout = PinLockout(prison_number=number, failures=0)
-        session.add(lockout)
-    if lockout.locked_until and lockout.locked_until <= now:
-        lockout.failures, lockout.locked_until = 0, None
-    lockout.failures += 1
-    if lockout.failures >= MAX_WRONG_PINS:
-        lockout.locked_until = now + LOCKOUT
-        return SignInResult(problem="locked", locked_minutes=_minutes_left(lockout, now))
-    return SignInResult(problem="wrong")
-
-
-def _minutes_left(lockout: PinLockout, now: datetime) -> int:
-    return max(1, -(-int((lockout.locked_until - now).total_seconds()) // 60))
 
 
 def _token_hash(token: str) -> str:

@@ -1,6 +1,13 @@
 """Staff accounts: argon2 passwords, a lockout after repeated failures, sessions that time out.
 
-An unknown username and a wrong password get the same answer and take the same time.
+An unknown username and a wrong password get the same answers and take the same time: every
+try runs one argon2 check (against a dummy hash for an unknown name), and wrong tries are
+counted for unknown names too, so a lock says nothing about whether a name exists.
+
+Wrong passwords are counted per username *and* the computer they were typed on (its
+address), with the rule in kiosk.services.lockout. Five wrong tries lock that name on that
+computer for 15 minutes; the person can still sign in from their own computer, so no one can
+lock a colleague out by typing their name, and each computer gets five guesses per lock.
 """
 from __future__ import annotations
 
@@ -16,10 +23,9 @@ from sqlalchemy.orm import Session
 
 from kiosk.models import Caseload, StaffSession, StaffUser
 
+from . import lockout
 from .staff_access import Role
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 12
 TOUCH_INTERVAL = timedelta(seconds=15)
 _hasher = PasswordHasher()
@@ -58,7 +64,7 @@ def create_user(session: Session, username: str, display_name: str, password: st
         raise ValueError(f"unknown role {role!r}")
     user = StaffUser(username=normalise_username(username), display_name=display_name.strip(),
                      password_hash=_hasher.hash(password), role=role, hall=hall or None,
-                     establishment_id=establishment_id, failed_logins=0, active=True,
+                     establishment_id=establishment_id, active=True,
                      created_at=now)
     session.add(user)
     session.flush()
@@ -76,19 +82,22 @@ def count_users(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(StaffUser)) or 0
 
 
-def check_password(session: Session, username: str, password: str, now: datetime) -> SignInResult:
-    """Check a username and password, counting failures per account."""
-    user = session.scalars(select(StaffUser).where(
-        StaffUser.username == normalise_username(username)).with_for_update()).first()
-    if user is not None and user.locked_until and user.locked_until > now:
-        return SignInResult(problem="locked", locked_minutes=_minutes_left(user, now))
-    matches = _password_matches(user.password_hash if user else None, password)
-    if user is None or not user.active:
-        return SignInResult(problem="wrong")
-    if matches:
-        user.failed_logins, user.locked_until = 0, None
+def check_password(session: Session, username: str, password: str, now: datetime,
+                   computer: str = "") -> SignInResult:
+    """Check a username and password typed on `computer` (its address); the try is counted
+    against that name on that computer first, whether or not the name exists."""
+    name = normalise_username(username)
+    key = lockout.key_for("password", name, computer or "")
+    attempt = lockout.count_try(session, key, now)
+    if not attempt.allowed:
+        return SignInResult(problem="locked", locked_minutes=attempt.minutes_left(now))
+    user = session.scalars(select(StaffUser).where(StaffUser.username == name)).first()
+    if _password_matches(user.password_hash if user else None, password) and user.active:
+        lockout.clear(session, key)
         return SignInResult(user=user)
-    return _count_failure(user, now)
+    if attempt.locked_until is not None:
+        return SignInResult(problem="locked", locked_minutes=attempt.minutes_left(now))
+    return SignInResult(problem="wrong")
 
 
 def _password_matches(password_hash: str | None, password: str) -> bool:
@@ -96,20 +105,6 @@ def _password_matches(password_hash: str | None, password: str) -> bool:
         return _hasher.verify(password_hash or _DUMMY_HASH, password or "") and bool(password_hash)
     except (VerificationError, InvalidHashError):
         return False
-
-
-def _count_failure(user: StaffUser, now: datetime) -> SignInResult:
-    if user.locked_until and user.locked_until <= now:
-        user.failed_logins, user.locked_until = 0, None
-    user.failed_logins = (user.failed_logins or 0) + 1
-    if user.failed_logins >= MAX_FAILED_LOGINS:
-        user.locked_until = now + LOCKOUT
-        return SignInResult(problem="locked", locked_minutes=_minutes_left(user, now))
-    return SignInResult(problem="wrong")
-
-
-def _minutes_left(user: StaffUser, now: datetime) -> int:
-    return max(1, -(-int((user.locked_until - now).total_seconds()) // 60))
 
 
 def _token_hash(token: str) -> str:

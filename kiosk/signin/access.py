@@ -7,7 +7,7 @@ from functools import wraps
 from flask import current_app, g, redirect, request, session, url_for
 
 from kiosk.extensions import db
-from kiosk.i18n import best_language
+from kiosk.i18n import best_language, chosen_before_sign_in
 from kiosk.models import KioskAccount, Person
 from kiosk.services import display, sign_in
 from kiosk.services.sign_in import Visit
@@ -34,6 +34,8 @@ def load_visit() -> Visit | None:
         session.pop(TOKEN_KEY, None)
         return None
     show_pages_for(visit)
+    if visit.pin_reset_at is not None:  # the account waits for their PIN; the kiosk does not
+        g.language = chosen_before_sign_in() or g.language
     return visit
 
 
@@ -57,6 +59,12 @@ def signed_in_person() -> Person:
     return db.session.get(Person, g.visit.person_id)
 
 
+def waiting_for_own_pin(visit: Visit) -> bool:
+    """After a staff PIN reset, nothing but choosing a PIN (and Finish) works until it is
+    chosen: the slip's PIN is known to staff, so it must not act for the person."""
+    return visit.pin_reset_at is not None and request.endpoint not in PIN_CHOICE_ENDPOINTS
+
+
 def person_required(view):
     """Let a view run only for a signed-in person; anyone else goes to the sign-in page."""
 
@@ -65,7 +73,7 @@ def person_required(view):
         visit = load_visit()
         if visit is None:
             return redirect(url_for("signin.sign_in_page"))
-        if visit.pin_reset_at is not None and request.endpoint not in PIN_CHOICE_ENDPOINTS:
+        if waiting_for_own_pin(visit):
             return redirect(url_for("signin.choose_pin"))
         return view(*args, **kwargs)
 

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 
 from kiosk.extensions import db
 from kiosk.i18n import chosen_before_sign_in
+from kiosk.security import local_path
 from kiosk.services import sign_in
 
 from . import bp
@@ -50,6 +51,8 @@ def choose_pin():
     if form.validate_on_submit():
         with db.transaction() as db_session:
             chosen = sign_in.choose_own_pin(db_session, signed_in_person(), form.pin.data)
+            if chosen and (language := chosen_before_sign_in()):
+                sign_in.choose_language(db_session, signed_in_person(), language)
         if chosen:
             return redirect(url_for("me.home"))
         problem = _("Please choose a new PIN, not the one on your slip.")
@@ -86,11 +89,4 @@ def still_here():
     """'I need more time': the visit was just renewed by `person_required`."""
     if request.headers.get("HX-Request") or request.accept_mimetypes.best == "application/json":
         return "", 204
-    return redirect(_local_path(request.form.get("next")) or url_for("me.home"))
-
-
-def _local_path(path: str | None) -> str | None:
-    """Only ever send the person back to a page of this app (the page they were on)."""
-    if path and path.startswith("/") and not path.startswith("//") and "\\" not in path:
-        return path
-    return None
+    return redirect(local_path(request.form.get("next")) or url_for("me.home"))

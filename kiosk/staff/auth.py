@@ -4,7 +4,8 @@ from flask_babel import gettext as _
 
 from kiosk.extensions import db
 from kiosk.i18n import DEFAULT_LANGUAGE
-from kiosk.services import audit, staff_accounts
+from kiosk.security import local_path
+from kiosk.services import audit, lockout, staff_accounts
 
 from . import bp
 from .access import TOKEN_KEY, load_staff_user, now, staff_required
@@ -25,30 +26,25 @@ def sign_in():
     if form.validate_on_submit():
         with db.transaction() as db_session:
             result = staff_accounts.check_password(db_session, form.username.data,
-                                                   form.password.data, now())
+                                                   form.password.data, now(),
+                                                   request.remote_addr or "")
             if result.user is not None:
                 token = staff_accounts.start_session(db_session, result.user, now())
                 audit.record(db_session, result.user, audit.SIGN_IN)
         if result.user is not None:
             session.clear()  # ends any kiosk visit in this browser too
             session[TOKEN_KEY] = token
-            return redirect(_local_path(request.args.get("next")) or url_for("staff.home"))
+            return redirect(local_path(request.args.get("next"), "/staff/") or url_for("staff.home"))
         problem = _problem(result)
     return render_template("staff/sign_in.html", form=form, problem=problem)
 
 
 def _problem(result: staff_accounts.SignInResult) -> str:
     if result.problem == "locked":
-        return _("This account is locked for %(minutes)d minutes after %(tries)d wrong passwords.",
-                 minutes=result.locked_minutes, tries=staff_accounts.MAX_FAILED_LOGINS)
+        return _("After %(tries)d wrong passwords, this username is locked on this computer for "
+                 "%(minutes)d minutes. You can still sign in from another computer.",
+                 minutes=result.locked_minutes, tries=lockout.MAX_FAILURES)
     return _("The username or password is not right.")
-
-
-def _local_path(path: str | None) -> str | None:
-    """Only ever go on to a staff page of this app."""
-    if path and path.startswith("/staff/") and "//" not in path and "\\" not in path:
-        return path
-    return None
 
 
 @bp.route("/sign-out", methods=["POST"])
