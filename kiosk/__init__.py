@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from . import assets, config, errors, i18n, security
+from . import assets, config, errors, i18n, limits, request_input, security
 from .extensions import csrf, db, htmx
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +25,7 @@ def create_app(config_overrides: dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = config.instance_secret(Path(app.instance_path))
 
     _configure_templates(app)
+    request_input.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
@@ -44,6 +45,7 @@ def _configure_templates(app: Flask) -> None:
     ])
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals.update(field_limit=limits.limit, letter_ceiling=limits.LETTER_CEILING)
 
 
 def _register_blueprints(app: Flask) -> None:

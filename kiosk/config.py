@@ -23,6 +23,16 @@ def _flag(name: str, default: bool) -> bool:
     return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# Host names every instance answers to; TRUSTED_HOSTS adds the names it is reached by.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+
+def trusted_hosts(names: str | None) -> list[str]:
+    """The local names and those in TRUSTED_HOSTS (comma-separated); a request with any
+    other Host header is refused, so no link or redirect can ever name another site."""
+    return [*LOCAL_HOSTS, *(name.strip() for name in (names or "").split(",") if name.strip())]
+
+
 def from_environment(instance_path: Path) -> dict:
     """Settings for this process; anything can be overridden by `create_app(config=...)`."""
     return {
@@ -51,6 +61,7 @@ def from_environment(instance_path: Path) -> dict:
         "LETTER_MAX_CHARS": int(os.environ.get("LETTER_MAX_CHARS", "3000")),
         "LETTER_DEADLINE_DAYS": int(os.environ.get("LETTER_DEADLINE_DAYS", "7")),
         "LETTER_ANSWER_DAYS": int(os.environ.get("LETTER_ANSWER_DAYS", "14")),
+        "TRUSTED_HOSTS": trusted_hosts(os.environ.get("TRUSTED_HOSTS")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Strict",
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", False),

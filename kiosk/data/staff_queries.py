@@ -95,10 +95,16 @@ def hall_people(session: Session, user: StaffUser, limit: int = 500) -> list[Per
     return list(session.scalars(query))
 
 
-def person_by_number(session: Session, prison_number: str) -> Person | None:
-    """The person with this prison number, whatever spacing or case was typed."""
+def person_by_number(session: Session, prison_number: str,
+                     establishment_id: int | None = None) -> Person | None:
+    """The person with this prison number, whatever spacing or case was typed; with an
+    establishment (the asking user's), only someone there, so the answer never says whether
+    a number exists elsewhere."""
     number = re.sub(r"\s+", "", prison_number or "").upper()
-    return session.scalars(select(Person).where(Person.prison_number == number)).first()
+    query = select(Person).where(Person.prison_number == number)
+    if establishment_id is not None:
+        query = query.where(Person.establishment_id == establishment_id)
+    return session.scalars(query).first()
 
 
 def summaries_of(session: Session, person_id: int) -> dict[tuple[str, str], PlainSummary]:
@@ -107,9 +113,9 @@ def summaries_of(session: Session, person_id: int) -> dict[tuple[str, str], Plai
     return {(s.target_kind, s.item_key): s for s in session.scalars(query)}
 
 
-def staff_users(session: Session) -> list[StaffUser]:
-    """Every staff account, by username."""
-    return list(session.scalars(select(StaffUser).order_by(StaffUser.username)))
+def staff_users(session: Session, scope: ColumnElement[bool]) -> list[StaffUser]:
+    """The staff accounts an administrator manages (`staff_access.account_scope`), by username."""
+    return list(session.scalars(select(StaffUser).where(scope).order_by(StaffUser.username)))
 
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, url_for
 
+from kiosk.errors import error_page
 from kiosk.extensions import db
 from kiosk.me.rendering import today
 from kiosk.services import feedback
@@ -19,7 +20,9 @@ BACK_TO = {feedback.DECISION: "me.decision", feedback.MEETING: "me.meeting"}
 def page_feedback():
     """Store the answer about one of the person's own decisions or meetings, then go back."""
     form = FeedbackForm()
-    if not form.validate_on_submit() or form.page.data not in BACK_TO:
+    if not form.validate_on_submit():
+        return error_page("too_long" if form.words.errors else 400, 400)
+    if form.page.data not in BACK_TO:
         abort(400)
     topic = feedback.topic_of(db.session, g.visit.person_id, form.page.data, form.key.data)
     if topic is False:
@@ -36,7 +39,10 @@ def kiosk_feedback():
     """Words about the kiosk itself, and where to go for a complaint (this is not one)."""
     form = FeedbackForm(data={"page": feedback.KIOSK})
     thanked = False
-    if form.validate_on_submit() and form.has_something():
+    valid = form.validate_on_submit()
+    if form.words.errors:
+        return error_page("too_long", 400)
+    if valid and form.has_something():
         _store(form, None, page=feedback.KIOSK)
         form, thanked = FeedbackForm(formdata=None, data={"page": feedback.KIOSK}), True
     return render_template("letters/kiosk_feedback.html", form=form, thanked=thanked)

@@ -2,13 +2,15 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
-from wtforms.validators import AnyOf, DataRequired, Optional
+from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
+from kiosk.limits import limit
 from kiosk.services.feedback import ANSWERS, PAGES
 
 
 class LetterForm(FlaskForm):
-    """The letter itself; the length limit is shown, not enforced here, so nothing is lost."""
+    """The letter itself; the length limit is shown, not enforced here, so nothing is lost
+    (only past the ceiling, kiosk.limits.LETTER_CEILING, is a draft not kept)."""
 
     text = TextAreaField(_l("Your letter"))
 
@@ -23,9 +25,10 @@ class FeedbackForm(FlaskForm):
     """"Was this page clear?" with optional words, about a page or the kiosk."""
 
     page = HiddenField(validators=[AnyOf(PAGES)])
-    key = HiddenField()
+    key = HiddenField(validators=[Length(max=limit("feedback_key"))])
     understood = StringField(validators=[Optional(), AnyOf(ANSWERS)])
-    words = TextAreaField(_l("Anything you want to tell us (you do not have to)"))
+    words = TextAreaField(_l("Anything you want to tell us (you do not have to)"),
+                          validators=[Length(max=limit("feedback_words"))])
     anonymous = BooleanField(_l("Do not keep my name with this"))
 
     def has_something(self) -> bool:

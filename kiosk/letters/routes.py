@@ -95,10 +95,16 @@ def choose():
 @bp.route(f"/write/<{KINDS}:kind>/<key>", methods=["GET", "POST"])
 @_writer_required
 def write(kind: str, key: str):
-    """The writing page. Every POST saves the draft first, whatever happens next."""
+    """The writing page. Every POST saves the draft first, whatever happens next, unless it
+    is past the ceiling: then nothing is kept, and the words stay on screen with the reason."""
     target = _target_or_404(kind, key)
     if request.method == "POST":
         form = LetterForm()
+        if letters.too_long_to_keep(form.text.data):
+            if _is_autosave():
+                return render_template("letters/_draft_status.html", draft=None, unkept=True,
+                                       length=letters.length_of(form.text.data, rules()))
+            return _write_page(target, form, unkept=True)
         draft = letters.save_draft(db.session, g.visit.person_id, target, form.text.data, now())
         if _is_autosave():
             return render_template("letters/_draft_status.html", draft=draft,
@@ -106,14 +112,19 @@ def write(kind: str, key: str):
         if request.form.get("action") == "check":
             return redirect(url_for(".check", kind=kind, key=key))
         return redirect(url_for(".write", kind=kind, key=key, saved=1))
+    draft = letter_queries.draft_for(db.session, g.visit.person_id, kind, key)
+    return _write_page(target, LetterForm(data={"text": draft.text if draft else ""}))
+
+
+def _write_page(target: letters.Target, form: LetterForm, unkept: bool = False) -> str:
     person_id = g.visit.person_id
-    draft = letter_queries.draft_for(db.session, person_id, kind, key)
-    form = LetterForm(data={"text": draft.text if draft else ""})
+    draft = letter_queries.draft_for(db.session, person_id, target.kind, target.key)
     return render_template(
-        "letters/write.html", target=target, form=form, draft=draft,
-        length=letters.length_of(draft.text if draft else "", rules()),
-        late=_late_now(target), saved=bool(request.args.get("saved")) and draft is not None,
-        help_asked=letter_queries.open_help_request(db.session, person_id, kind, key) is not None,
+        "letters/write.html", target=target, form=form, draft=draft, unkept=unkept,
+        length=letters.length_of(form.text.data or "", rules()), late=_late_now(target),
+        saved=bool(request.args.get("saved")) and draft is not None and not unkept,
+        help_asked=letter_queries.open_help_request(
+            db.session, person_id, target.kind, target.key) is not None,
         sent_before=[letter for letter in letter_queries.letters_of(db.session, person_id)
                      if letters.written_to(letter, target)])
 
@@ -176,7 +187,8 @@ def receipt(reference: str):
 def ask_for_help(kind: str, key: str):
     """"Ask my personal officer to help me write this"; any words typed are saved too."""
     target = _target_or_404(kind, key)
-    if "text" in request.form:
-        letters.save_draft(db.session, g.visit.person_id, target, LetterForm().text.data, now())
+    text = LetterForm().text.data
+    if "text" in request.form and not letters.too_long_to_keep(text):
+        letters.save_draft(db.session, g.visit.person_id, target, text, now())
     letters.ask_for_help(db.session, g.visit.person_id, target, now())
     return redirect(url_for(".write", kind=kind, key=key, _anchor="help"))

@@ -69,14 +69,14 @@ def _build(app: Flask, batch_id: int, people: list[int], variant: str, title: st
     """Render and join every pack; False when the batch was cancelled part way."""
     batch = db.session.get(PrintBatch, batch_id)
     target = batch_file(app, batch)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
     today = local_today()
     processes = max(1, int(app.config.get("PRINT_PROCESSES", 2)))
     renderers = multiprocessing.get_context("spawn").Pool(
         processes, initializer=_lower_priority, maxtasksperchild=RECYCLE_AFTER)
     with renderers, tempfile.TemporaryDirectory(prefix="print-batch-") as work, \
-            open(partial, "wb") as out:
+            _private_file(partial) as out:
         joiner = PdfJoiner(out, title=title, lang="en")
         rendering: deque = deque()  # packs handed to the renderers, in batch order
         done = 0
@@ -95,6 +95,13 @@ def _build(app: Flask, batch_id: int, people: list[int], variant: str, title: st
             return True
     partial.unlink(missing_ok=True)
     return False
+
+
+def _private_file(path: Path):
+    """A new file only the service's own user can read: a batch holds many people's records."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # a part left by a stopped worker keeps its old mode otherwise
+    return os.fdopen(descriptor, "wb")
 
 
 def _lower_priority() -> None:

@@ -19,6 +19,12 @@ from jsonschema import Draft202012Validator
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "contract" / "record.schema.json"
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PEOPLE = 20_000
+# The contract nests about six levels deep; a file nested deeper than this is refused before
+# any validator walks it (they recurse, and Python's JSON parser gives up near 1,000 levels).
+MAX_DEPTH = 32
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+# PostgreSQL cannot keep NUL in text; in JSON it can only be written as this escape.
+_NUL_ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*\\u0000')
 # Collections whose `id`s must be unique within one person; each is its own namespace.
 ID_COLLECTIONS = (("plan", "actions"), ("meetings",), ("decisions",), ("licence", "conditions"))
 
@@ -79,10 +85,51 @@ def parse(raw: bytes, max_bytes: int = MAX_BYTES) -> object:
         raise ExportRefused([Problem("(the whole file)",
                                      f"not UTF-8 text (a bad byte at position {error.start})")])
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ExportRefused([Problem(f"line {error.lineno}, column {error.colno}",
                                      f"not valid JSON ({error.msg})")])
+    except RecursionError:
+        raise ExportRefused([_nested_too_deeply(_deep_place_in(text))])
+    if "\\u0000" in text and (nul := _NUL_ESCAPE.search(text)):
+        raise ExportRefused([Problem(_line_and_column(text, nul.end() - 6),
+                                     "text may not hold a NUL character (\\u0000)")])
+    return document
+
+
+def _line_and_column(text: str, index: int) -> str:
+    line_start = text.rfind("\n", 0, index) + 1
+    return f"line {text.count(chr(10), 0, index) + 1}, column {index - line_start + 1}"
+
+
+def _nested_too_deeply(where: str) -> Problem:
+    return Problem(where, f"nested more than {MAX_DEPTH} levels deep; the export format "
+                          "never nests that deep")
+
+
+def _deep_place_in(text: str) -> str:
+    """The line and column where the text first nests deeper than MAX_DEPTH."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1 if match.group() in "]}" else 0
+        if depth > MAX_DEPTH:
+            return _line_and_column(text, match.start())
+    return "(the whole file)"
+
+
+def too_deep(document: object) -> list[Problem]:
+    """The first place the document nests deeper than MAX_DEPTH, walked without recursion
+    (the validators recurse). Asked only of a file the fast validator did not pass."""
+    stack = [(document, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return [_nested_too_deeply(place(path))]
+        children = value.items() if isinstance(value, dict) else (
+            enumerate(value) if isinstance(value, list) else ())
+        stack.extend((child, (*path, key)) for key, child in children
+                     if isinstance(child, (dict, list)))
+    return []
 
 
 def schema_problems(document: object) -> list[Problem]:
@@ -91,9 +138,16 @@ def schema_problems(document: object) -> list[Problem]:
     The fast validator finds which people are wrong; the reference one words the problems,
     reading only those people, so a large file with one mistake is refused quickly.
     """
-    fast_errors = list(fast_validator().iter_errors(document))
-    if not fast_errors:
+    try:
+        fast_errors = list(fast_validator().iter_errors(document))
+    except ValueError:  # jsonschema-rs: "Recursion limit reached"
+        fast_errors = None
+    if fast_errors == []:
         return []
+    if deep := too_deep(document):
+        return deep
+    if fast_errors is None:
+        return [Problem("(the whole file)", "the file could not be checked")]
     flagged = sorted({e.instance_path[1] for e in fast_errors if _is_person_path(e.instance_path)})
     if isinstance(document, dict) and isinstance(document.get("people"), list):
         sample = {**document, "people": [document["people"][i] for i in flagged]}

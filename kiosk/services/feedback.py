@@ -11,6 +11,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from kiosk.data import queries
+from kiosk.limits import limit, too_long
 from kiosk.models import Feedback
 
 ANSWERS = ("yes", "partly", "no")
@@ -31,7 +32,12 @@ def topic_of(session: Session, person_id: int, page: str, key: str | None) -> st
 
 def give(session: Session, person_id: int, *, page: str, key: str | None, topic: str | None,
          understood: str | None, words: str, anonymous: bool, now: datetime, today: date) -> Feedback:
-    """Store one piece of feedback and commit; anonymous keeps only the topic and the day."""
+    """Store one piece of feedback and commit; anonymous keeps only the topic and the day.
+
+    :raise ValueError: words over their limit (the form says so before it gets here).
+    """
+    if too_long("feedback_words", words):
+        raise ValueError(f"feedback holds at most {limit('feedback_words')} characters")
     feedback = Feedback(
         person_id=None if anonymous else person_id, page=page, topic=topic,
         item_key=None if anonymous or page == KIOSK else key,

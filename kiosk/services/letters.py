@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.data import letter_queries, queries
+from kiosk.limits import LETTER_CEILING, limit, too_long
 from kiosk.models import Decision, HelpRequest, Letter, LetterDraft, Meeting
 
 MEETING, DECISION, FORUM = "meeting", "decision", "forum"
@@ -142,6 +143,12 @@ def normalise(text: str | None) -> str:
     return (text or "").replace("\r\n", "\n")
 
 
+def too_long_to_keep(text: str | None) -> bool:
+    """Past the ceiling (kiosk.limits.LETTER_CEILING) a draft is not kept at all; below it,
+    text over the length limit is kept, but not sent until it is shorter."""
+    return len(normalise(text)) > LETTER_CEILING
+
+
 # Drafts --------------------------------------------------------------------------------------
 
 def new_send_key() -> str:
@@ -153,7 +160,11 @@ def save_draft(session: Session, person_id: int, target: Target, text: str, now:
     """Keep what the person has written, committed before anything says it is saved.
 
     Two kiosks saving the first words at once both end up writing to the one draft.
+
+    :raise ValueError: past the ceiling (the page says so before it gets here).
     """
+    if too_long_to_keep(text):
+        raise ValueError("a letter past the ceiling is not kept")
     for _attempt in range(3):
         draft = letter_queries.draft_for(session, person_id, target.kind, target.key)
         if draft is None:
@@ -283,7 +294,12 @@ def mark_shared(letter: Letter, staff_id: int, now: datetime) -> None:
 
 
 def reply(letter: Letter, staff_id: int, text: str, now: datetime) -> None:
-    """The answer the person reads on the kiosk; a second reply replaces the first."""
+    """The answer the person reads on the kiosk; a second reply replaces the first.
+
+    :raise ValueError: over the reply's limit (the form says so before it gets here).
+    """
+    if too_long("reply", normalise(text).strip()):
+        raise ValueError(f"a reply holds at most {limit('reply')} characters")
     acknowledge(letter, staff_id, now)
     letter.reply = normalise(text).strip()
     letter.answered_at, letter.answered_by = now, staff_id

@@ -7,10 +7,13 @@ nothing else, so a stray address in a record can never reach the network or the 
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
+import emoji
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -35,6 +38,8 @@ PDF_VARIANT = "pdf/ua-1"
 _PICTURES: dict = {}
 
 log = logging.getLogger(__name__)
+# Characters beyond the Basic Multilingual Plane (emoji and rarer scripts).
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class RefusedURL(ValueError):
@@ -69,13 +74,26 @@ class AppFilesOnly(URLFetcher):
             url, file.read_bytes(), {"Content-Type": _TYPES.get(file.suffix, "application/octet-stream")})
 
 
+def printable(text: str) -> str:
+    """Emoji, and any other character beyond the Basic Multilingual Plane, written as their
+    names in brackets, e.g. "[family man woman girl boy]". No print font draws them, and
+    PDF readers lose the whole text layer of a page over one (a family emoji in a letter took
+    the name, the date and the letter with it)."""
+    text = emoji.replace_emoji(text, replace=_emoji_name)
+    return _ASTRAL.sub(lambda found: f"[{unicodedata.name(found.group(), 'symbol').lower()}]", text)
+
+
+def _emoji_name(_chars: str, data: dict) -> str:
+    return f"[{data['en'].strip(':').replace('_', ' ')}]"
+
+
 def render_pdf(html: str, *, lang: str, target: BinaryIO | str | Path | None = None) -> bytes | None:
     """Render tagged PDF/UA-1 in the given language; the title comes from the HTML <title>.
 
     Pass `target` (a path or binary file) to write there instead of returning bytes, which
     keeps big batches out of memory.
     """
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=AppFilesOnly(allowed_protocols=("http",)))
+    document = HTML(string=printable(html), base_url=BASE_URL, url_fetcher=AppFilesOnly(allowed_protocols=("http",)))
     rendered = document.render(pdf_variant=PDF_VARIANT, cache=_PICTURES)
     rendered.metadata.lang = lang
     return rendered.write_pdf(target, pdf_variant=PDF_VARIANT)

@@ -115,3 +115,22 @@ def person_scope(user: StaffUser) -> ColumnElement[bool]:
         clauses.append(true() if user.establishment_id is None
                        else Person.establishment_id == user.establishment_id)
     return or_(*clauses) if clauses else false()
+
+
+def manages_accounts_in(user: StaffUser, establishment_id: int | None) -> bool:
+    """Whether an administrator may add or change accounts of this establishment (None:
+    national accounts). An establishment's administrator manages only their own; only a
+    national administrator (`kiosk staff create-admin` makes one) manages national accounts
+    and every establishment, since a national account sees everyone."""
+    if not has_permission(user, Permission.MANAGE_USERS):
+        return False
+    return user.establishment_id is None or establishment_id == user.establishment_id
+
+
+def account_scope(user: StaffUser) -> ColumnElement[bool]:
+    """The same rule as `manages_accounts_in`, as a WHERE clause on `StaffUser`."""
+    if not has_permission(user, Permission.MANAGE_USERS):
+        return false()
+    if user.establishment_id is None:
+        return true()
+    return StaffUser.establishment_id == user.establishment_id

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.limits import limit, too_long
 from kiosk.models import Decision, Person, PlainSummary, Plan, StaffUser
 
 from . import audit
@@ -38,7 +39,12 @@ def summary_of(session: Session, person_id: int, kind: str, item_key: str) -> Pl
 
 def save(session: Session, user: StaffUser, person: Person, kind: str, item_key: str,
          text: str, now: datetime) -> PlainSummary:
-    """Write or replace the summary and audit the change."""
+    """Write or replace the summary and audit the change.
+
+    :raise ValueError: over the summary's limit (the form says so before it gets here).
+    """
+    if too_long("summary", text.strip()):
+        raise ValueError(f"a summary holds at most {limit('summary')} characters")
     summary = summary_of(session, person.id, kind, item_key)
     if summary is None:
         summary = PlainSummary(person_id=person.id, target_kind=kind, item_key=item_key)

@@ -4,6 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
+from kiosk.limits import limit
+
 
 class SignInForm(FlaskForm):
     """Messages say what to do, in plain words."""
@@ -11,7 +13,7 @@ class SignInForm(FlaskForm):
     prison_number = StringField(
         _l("Your prison number"),
         validators=[DataRequired(_l("Type your prison number.")),
-                    Length(max=20, message=_l("That prison number is too long."))])
+                    Length(max=limit("prison_number"), message=_l("That prison number is too long."))])
     pin = PasswordField(
         _l("Your PIN"),
         validators=[DataRequired(_l("Type your PIN.")),

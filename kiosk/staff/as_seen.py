@@ -23,6 +23,8 @@ KIOSK_PAGES = {
     "decisions": meetings.decisions, "decision": meetings.decision,
     "record_views": record_views.record_views,
 }
+# The pages about one item, named by its key in the URL; every other page takes no key.
+KEYED_PAGES = {"meeting", "decision"}
 # Blueprints that act for the signed-in person; the preview never links into them.
 KIOSK_BLUEPRINTS = {"me", "signin", "letters", "language"}
 
@@ -32,7 +34,7 @@ KIOSK_BLUEPRINTS = {"me", "signin", "letters", "language"}
 @staff_required(Permission.FIND_PEOPLE)
 def as_seen(person_id: int, page: str, key: str | None = None):
     """Render one kiosk page as the person sees it; staff cannot change anything from here."""
-    if page not in KIOSK_PAGES:
+    if page not in KIOSK_PAGES or (key is not None) != (page in KEYED_PAGES):
         abort(404)
     person = viewed_person(person_id, f"kiosk page as they see it: {page}")
     account = db.session.get(KioskAccount, person.id) or KioskAccount(person_id=person.id)

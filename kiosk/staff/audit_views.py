@@ -29,12 +29,14 @@ def audit_trail():
     form.action.choices = [choice("", _("Any"))] + [choice(a, str(ACTION_NAMES[a])) for a in audit.ACTIONS]
     events, unknown_number = None, False
     if request.args and form.validate():
-        person = (staff_queries.person_by_number(db.session, form.prison_number.data)
+        establishment_id = g.staff_user.establishment_id
+        person = (staff_queries.person_by_number(db.session, form.prison_number.data,
+                                                 establishment_id)
                   if form.prison_number.data else None)
         unknown_number = bool(form.prison_number.data) and person is None
         query = audit.TrailQuery(person_id=person.id if person else None,
                                  username=form.username.data or None, action=form.action.data or None,
-                                 establishment_id=g.staff_user.establishment_id)
+                                 establishment_id=establishment_id)
         events = [] if unknown_number else audit.search(db.session, query)
     return render_template("staff/audit.html", form=form, events=events,
                            unknown_number=unknown_number, limit=audit.SEARCH_LIMIT,

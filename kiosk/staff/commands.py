@@ -8,7 +8,7 @@ import click
 from flask.cli import with_appcontext
 
 from kiosk.extensions import db
-from kiosk.services import staff_accounts
+from kiosk.services import audit, staff_accounts
 from kiosk.services.staff_access import Role
 
 
@@ -22,7 +22,8 @@ def staff() -> None:
 @click.option("--name", "display_name", help="Full name shown in the header (default: USERNAME).")
 @with_appcontext
 def create_admin(username: str, display_name: str | None) -> None:
-    """Make an administrator; the password is read from standard input (not shell history)."""
+    """Make a national administrator, the only kind that can add national accounts; the
+    password is read from standard input (not shell history)."""
     password = sys.stdin.readline().rstrip("\r\n")
     problem = staff_accounts.password_problem(password)
     if problem:
@@ -30,6 +31,8 @@ def create_admin(username: str, display_name: str | None) -> None:
     with db.transaction() as session:
         if staff_accounts.user_by_name(session, username):
             raise click.ClickException(f"The username {username!r} is taken. Nothing was changed.")
-        staff_accounts.create_user(session, username, display_name or username, password,
-                                   Role.ADMINISTRATOR, datetime.now(timezone.utc))
+        admin = staff_accounts.create_user(session, username, display_name or username, password,
+                                           Role.ADMINISTRATOR, datetime.now(timezone.utc))
+        audit.record(session, admin, audit.USER_CHANGE, None,
+                     f"added {admin.username} (national administrator) at the command line")
     click.echo(f"The administrator {staff_accounts.normalise_username(username)} can now sign in at /staff/.")

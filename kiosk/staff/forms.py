@@ -5,6 +5,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from kiosk.limits import limit
+from kiosk.services.staff_accounts import MIN_PASSWORD_LENGTH
 from kiosk.services.staff_access import ROLE_NAMES
 
 try:  # WTForms 3.3 deprecates (value, label) tuples; 3.2 has no SelectChoice yet.
@@ -14,16 +16,20 @@ except ImportError:  # pragma: no cover
         """A select option, the WTForms 3.2 way."""
         return value, label
 
-SUMMARY_MAX = 4000
+
+
+def at_most(field: str) -> Length:
+    """The field's limit from kiosk.limits, and a message that says it."""
+    return Length(max=limit(field), message=_l("Write %(max)d characters or fewer.", max=limit(field)))
 
 
 class SignInForm(FlaskForm):
     """Username and password."""
 
     username = StringField(_l("Username"), validators=[
-        DataRequired(_l("Enter your username.")), Length(max=80, message=_l("That username is too long."))])
+        DataRequired(_l("Enter your username.")), at_most("username")])
     password = PasswordField(_l("Password"), validators=[
-        DataRequired(_l("Enter your password.")), Length(max=200, message=_l("That password is too long."))])
+        DataRequired(_l("Enter your password.")), at_most("password")])
 
 
 class SearchForm(FlaskForm):
@@ -33,7 +39,7 @@ class SearchForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Name or prison number"), validators=[
-        Optional(), Length(max=100, message=_l("Search for 100 characters or fewer."))])
+        Optional(), at_most("search")])
 
 
 class UploadForm(FlaskForm):
@@ -51,7 +57,7 @@ class CheckerForm(FlaskForm):
 
     text = TextAreaField(_l("Plain summary"), validators=[
         DataRequired(_l("Write the summary.")),
-        Length(max=SUMMARY_MAX, message=_l("Write %(max)d characters or fewer.", max=SUMMARY_MAX))])
+        at_most("summary")])
 
 
 class AuditSearchForm(FlaskForm):
@@ -60,8 +66,8 @@ class AuditSearchForm(FlaskForm):
     class Meta:
         csrf = False
 
-    prison_number = StringField(_l("Prison number"), validators=[Optional(), Length(max=20)])
-    username = StringField(_l("Staff username"), validators=[Optional(), Length(max=80)])
+    prison_number = StringField(_l("Prison number"), validators=[Optional(), at_most("prison_number")])
+    username = StringField(_l("Staff username"), validators=[Optional(), at_most("username")])
     action = SelectField(_l("What was done"), validators=[Optional()], choices=[])
 
 
@@ -69,19 +75,21 @@ class NewUserForm(FlaskForm):
     """An administrator adds a member of staff."""
 
     username = StringField(_l("Username"), validators=[
-        DataRequired(_l("Enter a username.")), Length(max=80, message=_l("That username is too long."))])
+        DataRequired(_l("Enter a username.")), at_most("username")])
     display_name = StringField(_l("Full name"), validators=[
-        DataRequired(_l("Enter their full name.")), Length(max=120, message=_l("That name is too long."))])
+        DataRequired(_l("Enter their full name.")), at_most("display_name")])
     role = SelectField(_l("Role"), choices=[choice(role.value, name) for role, name in ROLE_NAMES.items()])
     establishment = SelectField(_l("Establishment"), validators=[Optional()], choices=[])
-    hall = StringField(_l("Hall (personal officers)"), validators=[Optional(), Length(max=40)])
+    hall = StringField(_l("Hall (personal officers)"), validators=[Optional(), at_most("hall")])
     password = PasswordField(_l("First password"), validators=[
         DataRequired(_l("Enter a first password.")),
-        Length(min=12, max=200, message=_l("A password needs at least 12 characters."))])
+        Length(min=MIN_PASSWORD_LENGTH, message=_l("A password needs at least %(min)d characters.",
+                                                    min=MIN_PASSWORD_LENGTH)),
+        at_most("password")])
 
 
 class CaseloadForm(FlaskForm):
     """Add a person to a member of staff's caseload by prison number."""
 
     prison_number = StringField(_l("Prison number"), validators=[
-        DataRequired(_l("Enter a prison number.")), Length(max=20)])
+        DataRequired(_l("Enter a prison number.")), at_most("prison_number")])

@@ -23,6 +23,7 @@ from kiosk.services import audit, letter_figures, letters
 from kiosk.services.staff_access import Permission, person_scope
 
 from .access import now, staff_required
+from .forms import at_most
 from .templating import label, staff_template_helpers
 
 bp = Blueprint("staff_letters", __name__, url_prefix="/staff/letters")
@@ -33,7 +34,8 @@ FILTERS = (letter_queries.NEW, letter_queries.OVERDUE, letter_queries.LATE)
 class ReplyForm(FlaskForm):
     """The answer the person will read on the kiosk, with its jargon explained to them."""
 
-    text = TextAreaField(_l("Your reply"), validators=[DataRequired(_l("Write the reply first."))])
+    text = TextAreaField(_l("Your reply"), validators=[DataRequired(_l("Write the reply first.")),
+                                                       at_most("reply")])
 
 
 @bp.context_processor

@@ -23,8 +23,10 @@ def _wants_report_fragment() -> bool:
 
 
 def _fragment():
-    """The report alone, for the text typed so far."""
-    return render_template("staff/_checker_report.html", report=checker.check(request.form.get("text", "")))
+    """The report alone, for the text typed so far (none past the summary's limit)."""
+    form = CheckerForm()
+    report = checker.check(form.text.data or "") if form.validate() else None
+    return render_template("staff/_checker_report.html", report=report, form=form)
 
 
 @bp.route("/checker", methods=["GET", "POST"])

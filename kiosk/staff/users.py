@@ -1,4 +1,5 @@
-"""Administrators managing staff accounts and caseloads."""
+"""Administrators managing staff accounts and caseloads, each only in their own establishment
+(a national administrator in every one); every change is written to the audit trail."""
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -7,48 +8,72 @@ from kiosk.data import staff_queries
 from kiosk.extensions import db
 from kiosk.models import Establishment, StaffUser
 from kiosk.services import audit, staff_accounts
-from kiosk.services.staff_access import Permission
+from kiosk.services.staff_access import Permission, account_scope, manages_accounts_in
 
 from . import bp
 from .access import now, staff_required
 from .forms import choice, CaseloadForm, NewUserForm
 
 
-def _establishment_choices() -> list[tuple[str, str]]:
-    rows = db.session.execute(select(Establishment.id, Establishment.name).order_by(Establishment.name))
-    return [choice("", _("None (national)"))] + [choice(str(i), name) for i, name in rows]
+def _establishment_choices() -> list:
+    """Where the signed-in administrator may add accounts: their own establishment, or
+    (a national administrator) anywhere, national accounts included."""
+    admin = g.staff_user
+    query = select(Establishment.id, Establishment.name).order_by(Establishment.name)
+    if admin.establishment_id is not None:
+        query = query.where(Establishment.id == admin.establishment_id)
+    choices = [choice(str(i), name) for i, name in db.session.execute(query)]
+    if manages_accounts_in(admin, None):
+        choices.insert(0, choice("", _("None (national)")))
+    return choices
 
 
 @bp.route("/users", methods=["GET", "POST"])
 @staff_required(Permission.MANAGE_USERS)
 def users():
-    """Every account, and a form to add one."""
+    """The accounts this administrator manages, and a form to add one."""
     form = NewUserForm()
     form.establishment.choices = _establishment_choices()
     if form.validate_on_submit():
+        establishment_id = int(form.establishment.data) if form.establishment.data else None
+        if not manages_accounts_in(g.staff_user, establishment_id):
+            abort(403)
         if staff_accounts.user_by_name(db.session, form.username.data):
             form.username.errors.append(_("That username is taken."))
         else:
             with db.transaction() as db_session:
                 user = staff_accounts.create_user(
                     db_session, form.username.data, form.display_name.data, form.password.data,
-                    form.role.data, now(), int(form.establishment.data or 0) or None, form.hall.data)
-                audit.record(db_session, g.staff_user, audit.USER_CHANGE, None, f"added {user.username}")
+                    form.role.data, now(), establishment_id, form.hall.data)
+                audit.record(db_session, g.staff_user, audit.USER_CHANGE, None,
+                             f"added {user.username} ({user.role}, "
+                             f"{_where(db_session, establishment_id)})")
             flash(_("The account is added."))
             return redirect(url_for("staff.users"))
     return render_template("staff/users.html", form=form,
-                           users=staff_queries.staff_users(db.session))
+                           users=staff_queries.staff_users(db.session, account_scope(g.staff_user)))
+
+
+def _where(session, establishment_id: int | None) -> str:
+    """The establishment's code for the audit trail, or 'national'."""
+    if establishment_id is None:
+        return "national"
+    establishment = session.get(Establishment, establishment_id)
+    return establishment.code if establishment else str(establishment_id)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @staff_required(Permission.MANAGE_USERS)
 def user(user_id: int):
-    """One account: put people on its caseload by prison number."""
-    account = db.session.get(StaffUser, user_id) or abort(404)
+    """One account: put people of the same establishment on its caseload by prison number."""
+    account = db.session.get(StaffUser, user_id)
+    if account is None or not manages_accounts_in(g.staff_user, account.establishment_id):
+        abort(404)
     form = CaseloadForm()
     if form.validate_on_submit():
-        person = staff_queries.person_by_number(db.session, form.prison_number.data)
-        if person is None:
+        person = staff_queries.person_by_number(db.session, form.prison_number.data,
+                                                account.establishment_id)
+        if person is None or not manages_accounts_in(g.staff_user, person.establishment_id):
             form.prison_number.errors.append(_("No one has that prison number."))
         else:
             with db.transaction() as db_session:
