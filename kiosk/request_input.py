@@ -3,7 +3,8 @@
 Control characters (NUL and the rest, but not tab and line ends) and lone surrogates are
 taken out of every form and query value as Werkzeug parses them, so no view, form or service
 ever sees them: PostgreSQL refuses NUL in text, and none of them means anything to a reader.
-A path segment holding one finds no page. A form post may be 1 MB at most (an export upload
+A path segment holding one finds no page, and nor does a number too big for a database id.
+A form post may be 1 MB at most (an export upload
 keeps its own, bigger limit), and a form part with no name is dropped.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from flask import Flask, Request, abort
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
+from werkzeug.routing import IntegerConverter
 
 from .limits import FORM_MAX_BYTES
 
@@ -73,6 +75,13 @@ class CheckedRequest(Request):
         self._max_content_length = value
 
 
+class DatabaseIdConverter(IntegerConverter):
+    """`<int:...>` in a URL: a number that fits the databases' integer ids (32 bits)."""
+
+    def __init__(self, url_map, fixed_digits=0, min=0, max=2**31 - 1, signed=False):
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
 def _refuse_unwanted_path_values(_endpoint: str | None, values: dict | None) -> None:
     """A path segment with a control character names no page (and never reaches a query)."""
     if values and any(isinstance(v, str) and has_unwanted(v) for v in values.values()):
@@ -80,6 +89,8 @@ def _refuse_unwanted_path_values(_endpoint: str | None, values: dict | None) -> 
 
 
 def init_app(app: Flask) -> None:
-    """Use the checked request for every request, and check path segments."""
+    """Use the checked request for every request, and check path segments (before any
+    blueprint's routes are made)."""
     app.request_class = CheckedRequest
+    app.url_map.converters["int"] = DatabaseIdConverter
     app.url_value_preprocessor(_refuse_unwanted_path_values)
