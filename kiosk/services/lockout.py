@@ -33,10 +33,16 @@ class Attempt:
     allowed: bool
     locked_until: datetime | None
 
+    @property
+    def problem(self) -> str:
+        """What to tell someone whose try failed: "locked" (by this try or before) or "wrong"."""
+        return "locked" if self.locked_until is not None else "wrong"
+
     def minutes_left(self, now: datetime) -> int:
-        """Whole minutes until the lock lifts (at least 1)."""
-        seconds = (self.locked_until - now).total_seconds() if self.locked_until else 0
-        return max(1, -(-int(seconds) // 60))
+        """Whole minutes until the lock lifts (at least 1), or 0 when not locked."""
+        if self.locked_until is None:
+            return 0
+        return max(1, -(-int((self.locked_until - now).total_seconds()) // 60))
 
 
 def key_for(*parts: str) -> str:

@@ -112,17 +112,14 @@ def check_pin(session: Session, typed_number: str, pin: str, now: datetime) -> S
     """Check a prison number and PIN; the try is counted against the number first."""
     number = normalise_number(typed_number)
     attempt = lockout.count_try(session, _lockout_key(number), now)
-    if not attempt.allowed:
-        return SignInResult(problem="locked", locked_minutes=attempt.minutes_left(now))
-    person = session.scalars(
-        select(Person).where(Person.prison_number == number, Person.present.is_(True))).first()
-    account = session.get(KioskAccount, person.id) if person else None
-    if _pin_matches(account.pin_hash if account else None, pin):
-        lockout.clear(session, _lockout_key(number))
-        return SignInResult(person=person)
-    if attempt.locked_until is not None:
-        return SignInResult(problem="locked", locked_minutes=attempt.minutes_left(now))
-    return SignInResult(problem="wrong")
+    if attempt.allowed:
+        person = session.scalars(
+            select(Person).where(Person.prison_number == number, Person.present.is_(True))).first()
+        account = session.get(KioskAccount, person.id) if person else None
+        if _pin_matches(account.pin_hash if account else None, pin):
+            lockout.clear(session, _lockout_key(number))
+            return SignInResult(person=person)
+    return SignInResult(problem=attempt.problem, locked_minutes=attempt.minutes_left(now))
 
 
 def _pin_matches(pin_hash: str | None, pin: str) -> bool:

@@ -89,15 +89,12 @@ def check_password(session: Session, username: str, password: str, now: datetime
     name = normalise_username(username)
     key = lockout.key_for("password", name, computer or "")
     attempt = lockout.count_try(session, key, now)
-    if not attempt.allowed:
-        return SignInResult(problem="locked", locked_minutes=attempt.minutes_left(now))
-    user = session.scalars(select(StaffUser).where(StaffUser.username == name)).first()
-    if _password_matches(user.password_hash if user else None, password) and user.active:
-        lockout.clear(session, key)
-        return SignInResult(user=user)
-    if attempt.locked_until is not None:
-        return SignInResult(problem="locked", locked_minutes=attempt.minutes_left(now))
-    return SignInResult(problem="wrong")
+    if attempt.allowed:
+        user = session.scalars(select(StaffUser).where(StaffUser.username == name)).first()
+        if _password_matches(user.password_hash if user else None, password) and user.active:
+            lockout.clear(session, key)
+            return SignInResult(user=user)
+    return SignInResult(problem=attempt.problem, locked_minutes=attempt.minutes_left(now))
 
 
 def _password_matches(password_hash: str | None, password: str) -> bool:
