@@ -13,6 +13,7 @@ from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from .extensions import csrf
+from .limits import too_long
 
 CSP = (
     "default-src 'self'; script-src 'self'{nonce}; style-src 'self'; "
@@ -46,13 +47,12 @@ def csp_nonce() -> str:
 # holding any of them (or a space or control character) could lead to another site.
 _NOT_IN_A_LOCAL_PATH = frozenset(string.whitespace + "\\") | frozenset(
     map(chr, (*range(0x20), *range(0x7F, 0xA0))))
-MAX_LOCAL_PATH = 500
 
 
 def local_path(path: str | None, prefix: str = "/") -> str | None:
     """`path` if it is a page of this app under `prefix`, else None: the one check every
     redirect to a page named by the request (a `next` value) goes through."""
-    if not path or len(path) > MAX_LOCAL_PATH or not path.startswith(prefix):
+    if not path or too_long("next", path) or not path.startswith(prefix):
         return None
     if path.startswith("//") or _NOT_IN_A_LOCAL_PATH.intersection(path):
         return None
