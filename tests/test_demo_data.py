@@ -15,8 +15,7 @@ from kiosk.services.demo_text import NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 OURS = ROOT / "kiosk" / "contract" / "record.schema.json"
-SCHEMA = json.loads((OURS if OURS.exists() else ROOT.parent / "shared" / "contract" / "record.schema.json")
-                    .read_text(encoding="utf-8"))
+SCHEMA = json.loads(OURS.read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 TODAY = date(2026, 11, 20)
 # The abbreviations the glossary explains; staff text may use no others.

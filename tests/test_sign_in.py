@@ -5,7 +5,6 @@ import json
 import re
 import time
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -15,8 +14,8 @@ from kiosk.extensions import db
 from kiosk.models import KioskAccount, KioskSession, Person, SignInLockout
 from kiosk.services import sign_in
 from kiosk.services.importer import import_export
+from support.kiosk import EXAMPLE
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "contract" / "examples" / "two-people.json"
 DANNY, TOMASZ = "GR1048213", "GR2207761"
 NOT_RIGHT = "The prison number or PIN is not right"
 
