@@ -23,8 +23,8 @@ def child(kind: str, path: str, database_url: str) -> None:
     from kiosk import create_app
     from kiosk.data import migrate
     from kiosk.extensions import db
-    from kiosk.services import contract
-    from kiosk.services.importer import import_export
+    from kiosk.services.imports import contract
+    from kiosk.services.imports.importer import import_export
 
     raw = Path(path).read_bytes()
     if kind == "import":
@@ -60,7 +60,7 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
-    from kiosk.services.demo_data import write_export
+    from kiosk.services.demo.records import write_export
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "export.json"

@@ -11,8 +11,8 @@ from flask.cli import FlaskGroup, with_appcontext
 from kiosk import create_app
 from kiosk.data import migrate
 from kiosk.extensions import db
-from kiosk.services import contract
-from kiosk.services.importer import import_export
+from kiosk.services.imports import contract
+from kiosk.services.imports.importer import import_export
 
 
 @click.group(cls=FlaskGroup, create_app=lambda: create_app(), add_version_option=False)
@@ -70,7 +70,7 @@ def _refuse(problems: list[contract.Problem]) -> None:
 def demo_command(people: int, seed: int, establishment: str, output: Path | None,
                  no_import: bool, pin: str | None) -> None:
     """Make a realistic, fictional export for one establishment and import it."""
-    from kiosk.services.demo_data import write_export
+    from kiosk.services.demo.records import write_export
 
     path = output or Path(current_app.instance_path) / f"demo-{establishment}-{people}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +81,7 @@ def demo_command(people: int, seed: int, establishment: str, output: Path | None
         with db.transaction() as session:
             click.echo(import_export(session, path.read_bytes()).describe())
             if pin:
-                from kiosk.services import sign_in
+                from kiosk.services.access import sign_in
 
                 number = sign_in.set_pin_for_everyone(session, establishment, pin)
                 click.echo(f"Every made-up person has the PIN {pin}. Try prison number {number}.")
@@ -100,7 +100,7 @@ def pin_set(prison_number: str) -> None:
     from sqlalchemy import select
 
     from kiosk.models import Person
-    from kiosk.services import sign_in
+    from kiosk.services.access import sign_in
 
     new_pin = sys.stdin.readline().strip()
     if not sign_in.is_valid_pin(new_pin):

@@ -116,7 +116,7 @@ def test_choosing_a_new_pin_by_keyboard_at_320_px(page, live_server, people):
     from sqlalchemy import select
 
     from kiosk.models import Person
-    from kiosk.services import sign_in as kiosk_sign_in
+    from kiosk.services.access import sign_in as kiosk_sign_in
 
     with live_server.app.app_context(), db.transaction() as session:
         danny = session.scalars(select(Person).where(Person.prison_number == DANNY)).one()

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES
 from kiosk.models import Person
-from kiosk.services import sign_in
-from kiosk.services.importer import import_export
+from kiosk.services.access import sign_in
+from kiosk.services.imports.importer import import_export
 from support.axe import assert_accessible, assert_no_horizontal_scroll
 from support.kiosk import DANNY, EXAMPLE, PIN
 

@@ -25,7 +25,8 @@ from kiosk.models import (
     StaffUser,
 )
 from kiosk.printing import batches
-from kiosk.services import letters, sign_in, staff_accounts
+from kiosk.services.access import sign_in, staff_accounts
+from kiosk.services.letters import writing as letters
 from support.hostile import FAMILY, WatchedHasher, stored_text_problems
 from support.kiosk import DANNY, LIFER, TOMASZ, demo_document, import_people, sign_in_as
 from support.kiosk import varied_people
@@ -65,7 +66,7 @@ def main_words(response) -> str:
 def test_each_guess_is_counted_before_it_is_checked(db_session, people, monkeypatch):
     """The count is committed (on its own connection) before the PIN is checked, so a guess
     that is still being checked already counts for every other kiosk."""
-    from kiosk.services import lockout
+    from kiosk.services.access import lockout
 
     start = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
     seen = []
@@ -295,7 +296,7 @@ def test_a_nul_in_an_export_is_refused_with_its_place(app, db_session):
                       "exported_at": "2026-12-01T10:00:00Z", "source": "tests",
                       "establishment": {"code": "GRN", "name": "HMP Greenock"},
                       "people": people}).encode()
-    from kiosk.services import contract
+    from kiosk.services.imports import contract
 
     with pytest.raises(contract.ExportRefused) as refused:
         contract.check(raw)

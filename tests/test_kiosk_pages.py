@@ -13,9 +13,9 @@ import pytest
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 
-from kiosk.services.content import content_for
-from kiosk.services.key_dates import add_months, progression_window, when_words
-from kiosk.services.record_pages import glossary_page, progress_line
+from kiosk.services.wording.content import content_for
+from kiosk.services.records.key_dates import add_months, progression_window, when_words
+from kiosk.services.records.pages import glossary_page, progress_line
 from support.kiosk import (
     DANNY, LICENSEE, LIFER, NOBODY, SHORT, TOMASZ, XSS, demo_document, document, import_people,
     set_display, sign_in_as, varied_people,

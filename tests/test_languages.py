@@ -27,8 +27,8 @@ from kiosk import create_app
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES, best_language, format_day
 from kiosk.models import KioskAccount, Person
-from kiosk.services import content as content_module
-from kiosk.services.content import content_for
+from kiosk.services.wording import content as content_module
+from kiosk.services.wording.content import content_for
 from support.kiosk import DANNY, LICENSEE, LIFER, import_people, set_display, sign_in_as, varied_people
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from kiosk.extensions import db
 from kiosk.models import HelpRequest, KioskSession, Letter, LetterDraft, Meeting
-from kiosk.services import letters
+from kiosk.services.letters import writing as letters
 from support.kiosk import LICENSEE, LIFER, XSS, import_people, sign_in_as, varied_people
 from support.staff import fast_hashing  # noqa: F401  (autouse: cheap PIN hashing)
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import sessionmaker
 
 from kiosk.extensions import db
 from kiosk.models import Letter, LetterDraft, Person
-from kiosk.services import letters
+from kiosk.services.letters import writing as letters
 from support.kiosk import LIFER, demo_document, import_people, sign_in_as, varied_people
 from support.staff import csrf_from, fast_hashing, import_without_pins  # noqa: F401
 

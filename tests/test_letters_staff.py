@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.models import AuditEvent, Feedback, HelpRequest, Letter, Person
-from kiosk.services import letters
+from kiosk.services.letters import writing as letters
 from support.kiosk import DANNY, LIFER, TOMASZ, XSS, example_people, import_people
 from support.kiosk import sign_in_as as kiosk_sign_in
 from support.kiosk import varied_people

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.models import Person
-from kiosk.services import sign_in, staff_accounts
+from kiosk.services.access import sign_in, staff_accounts
 from support.hostile import WatchedHasher
 from support.kiosk import LIFER, PIN, import_people, varied_people
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.services.content import content_for
-from kiosk.services.plain_language import annotate, readability
+from kiosk.services.wording.content import content_for
+from kiosk.services.wording.plain_language import annotate, readability
 
 GLOSSARY = content_for("en").glossary
 

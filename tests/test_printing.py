@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from kiosk.models import Person
 from kiosk.printing.documents import pack_html
-from kiosk.services import pdf
-from kiosk.services.content import content_for
-from kiosk.services.print_pack import build_pack
+from kiosk.services.printing import pdf
+from kiosk.services.wording.content import content_for
+from kiosk.services.printing.packs import build_pack
 from support.kiosk import LICENSEE, LIFER, NOBODY, SHORT, XSS, import_people, varied_people
 
 EN = content_for("en")

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.models import AuditEvent, PrintLogEntry, PrintRequest, StaffUser
-from kiosk.services import dashboard
+from kiosk.services.staff import dashboard
 from support.kiosk import DANNY, LIFER, TOMASZ, import_people, sign_in_as, varied_people
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
     csrf_from, fast_hashing, make_user, person_id, sign_in_staff,

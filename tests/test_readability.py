@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.services.content import content_for
-from kiosk.services.plain_language import readability
+from kiosk.services.wording.content import content_for
+from kiosk.services.wording.plain_language import readability
 
 # mode: (lowest Flesch reading ease, highest mean words a sentence)
 LIMITS = {"plain": (80, 12), "easy": (90, 10)}

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from bs4 import NavigableString
 
-from kiosk.services.plain_language import readability
+from kiosk.services.wording.plain_language import readability
 from support.kiosk import (
     DANNY, LICENSEE, LIFER, NOBODY, SHORT, TOMASZ, demo_document, import_people,
     one_of_each_sentence_type, set_display, sign_in_as, varied_people,

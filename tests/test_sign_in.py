@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from kiosk import security
 from kiosk.extensions import db
 from kiosk.models import KioskAccount, KioskSession, Person, SignInLockout
-from kiosk.services import sign_in
-from kiosk.services.importer import import_export
+from kiosk.services.access import sign_in
+from kiosk.services.imports.importer import import_export
 from support.kiosk import EXAMPLE
 
 DANNY, TOMASZ = "GR1048213", "GR2207761"

@@ -11,7 +11,10 @@ from sqlalchemy import func, select, text
 
 from kiosk.extensions import db
 from kiosk.models import AuditEvent, Base, KioskAccount, Person
-from kiosk.services import audit, contract, sign_in, summaries
+from kiosk.services.staff import audit
+from kiosk.services.imports import contract
+from kiosk.services.access import sign_in
+from kiosk.services.staff import summaries
 from support.kiosk import (
     DANNY, NOBODY, SHORT, TOMASZ, XSS, document, example_people, nobody, varied_people,
 )

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from kiosk import create_app
 from kiosk.extensions import db
 from kiosk.models import AuditEvent, KioskAccount
-from kiosk.services import audit
+from kiosk.services.staff import audit
 from support.kiosk import DANNY, PIN, TOMASZ, example_people, sign_in_as
 from support.pages import main_text
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.models import Caseload, Person, PrintBatch, PrintLogEntry, PrintRequest, StaffUser
-from kiosk.services.staff_access import person_scope
+from kiosk.services.access.staff_access import person_scope
 
 LIST_LIMIT = 100
 HALL, LANDING, CASELOAD = "hall", "landing", "caseload"

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.models import Caseload, Decision, Person, PlainSummary, Plan, StaffUser
-from kiosk.services.staff_access import person_scope
+from kiosk.services.access.staff_access import person_scope
 
 SEARCH_LIMIT = 50
 _HIGH = "\uffff"

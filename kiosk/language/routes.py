@@ -4,7 +4,7 @@ from flask import abort, redirect, request, session, url_for
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES, SESSION_KEY
 from kiosk.security import local_path
-from kiosk.services import sign_in
+from kiosk.services.access import sign_in
 from kiosk.signin.access import load_visit, signed_in_person, waiting_for_own_pin
 
 from . import bp

@@ -6,7 +6,7 @@ from flask import abort, g, redirect, render_template, url_for
 from kiosk.errors import error_page
 from kiosk.extensions import db
 from kiosk.me.rendering import today
-from kiosk.services import feedback
+from kiosk.services.letters import feedback
 from kiosk.signin.access import now, person_required
 
 from . import bp

@@ -5,7 +5,7 @@ from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from kiosk.limits import limit
-from kiosk.services.feedback import ANSWERS, PAGES
+from kiosk.services.letters.feedback import ANSWERS, PAGES
 
 
 class LetterForm(FlaskForm):

@@ -8,7 +8,7 @@ from babel.dates import format_time
 from flask import current_app
 
 from kiosk.me.rendering import locale
-from kiosk.services.letters import forum_name
+from kiosk.services.letters.writing import forum_name
 
 from . import bp
 

@@ -2,7 +2,7 @@
 from flask import abort, g, render_template
 
 from kiosk.extensions import db
-from kiosk.services import record_pages
+from kiosk.services.records import pages as record_pages
 from kiosk.signin.access import person_required
 
 from . import bp

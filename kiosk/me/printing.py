@@ -7,7 +7,7 @@ from flask import g, redirect, render_template, url_for
 
 from kiosk.data import print_queries
 from kiosk.extensions import db
-from kiosk.services import printing
+from kiosk.services.printing import copies as printing
 from kiosk.signin.access import now, person_required, signed_in_person
 
 from . import bp

@@ -3,7 +3,7 @@ from flask import g, render_template
 from flask_babel import lazy_gettext as _l
 
 from kiosk.extensions import db
-from kiosk.services import audit
+from kiosk.services.staff import audit
 from kiosk.signin.access import person_required
 
 from . import bp

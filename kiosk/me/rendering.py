@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, current_app, g
 
 from kiosk.i18n import babel_locale, format_day, select_locale
-from kiosk.services.content import Content, Explanation, content_for
-from kiosk.services.plain_language import Segment, annotate
+from kiosk.services.wording.content import Content, Explanation, content_for
+from kiosk.services.wording.plain_language import Segment, annotate
 
 bp = Blueprint("page_helpers", __name__)
 

@@ -8,7 +8,8 @@ from flask import g, render_template, request
 
 from kiosk.data import letter_queries
 from kiosk.extensions import db
-from kiosk.services import key_dates, record_pages
+from kiosk.services.records import key_dates
+from kiosk.services.records import pages as record_pages
 from kiosk.signin.access import person_required, signed_in_person
 
 from . import bp

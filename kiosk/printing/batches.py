@@ -24,9 +24,10 @@ from kiosk.extensions import db
 from kiosk.i18n import babel_locale
 from kiosk.me.rendering import today as local_today
 from kiosk.models import Person, PrintBatch, StaffUser
-from kiosk.services import pdf, printing
-from kiosk.services.pdf_join import PdfJoiner
-from kiosk.services.print_pack import PACK, build_pack, print_language
+from kiosk.services.printing import pdf
+from kiosk.services.printing import copies as printing
+from kiosk.services.printing.pdf_join import PdfJoiner
+from kiosk.services.printing.packs import PACK, build_pack, print_language
 
 from .documents import pack_html
 

@@ -16,9 +16,9 @@ from flask import g, render_template
 from flask_babel import force_locale
 
 from kiosk.i18n import babel_locale, text_direction
-from kiosk.services import pdf
-from kiosk.services.content import GlossaryTerm, content_for
-from kiosk.services.print_pack import Pack
+from kiosk.services.printing import pdf
+from kiosk.services.wording.content import GlossaryTerm, content_for
+from kiosk.services.printing.packs import Pack
 
 _SAVED = ("language", "jargon_seen")
 

@@ -9,8 +9,9 @@ from flask import current_app, g, redirect, request, session, url_for
 from kiosk.extensions import db
 from kiosk.i18n import best_language, chosen_before_sign_in
 from kiosk.models import KioskAccount, Person
-from kiosk.services import display, sign_in
-from kiosk.services.sign_in import Visit
+from kiosk.services.access import display
+from kiosk.services.access import sign_in
+from kiosk.services.access.sign_in import Visit
 
 TOKEN_KEY = "kiosk_token"
 # After staff reset a PIN, these are the only pages open until the person chooses their own.

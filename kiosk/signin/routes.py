@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from kiosk.extensions import db
 from kiosk.i18n import chosen_before_sign_in
 from kiosk.security import local_path
-from kiosk.services import sign_in
+from kiosk.services.access import sign_in
 
 from . import bp
 from .access import TOKEN_KEY, now, person_required, signed_in_person

@@ -1,7 +1,7 @@
 """Who is signed in on the staff side, and what they may open: every staff view goes through here.
 
 The staff session lives under its own cookie key, so a kiosk visit (`kiosk_token`) can never
-open a staff page, and the role rules come from `kiosk.services.staff_access` alone.
+open a staff page, and the role rules come from `kiosk.services.access.staff_access` alone.
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from flask import abort, current_app, g, redirect, render_template, request, ses
 from kiosk.extensions import db
 from kiosk.i18n import DEFAULT_LANGUAGE
 from kiosk.models import Person, StaffUser
-from kiosk.services import staff_accounts
-from kiosk.services.staff_access import Permission, can_see_person, has_permission
+from kiosk.services.access import staff_accounts
+from kiosk.services.access.staff_access import Permission, can_see_person, has_permission
 
 TOKEN_KEY = "staff_token"
 
@@ -90,7 +90,7 @@ def may(permission: Permission) -> bool:
 
 def viewed_person(person_id: int, what: str) -> Person:
     """`person_or_404`, and the view written to the audit trail (every staff view of a person)."""
-    from kiosk.services import audit
+    from kiosk.services.staff import audit
 
     person = person_or_404(person_id)
     with db.transaction() as db_session:

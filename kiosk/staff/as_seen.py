@@ -9,7 +9,7 @@ from flask_babel import refresh
 from kiosk.extensions import db
 from kiosk.me import meetings, record_views, routes
 from kiosk.models import KioskAccount
-from kiosk.services.staff_access import Permission
+from kiosk.services.access.staff_access import Permission
 from kiosk.signin.access import show_pages_as, signed_in_person
 
 from . import bp

@@ -5,7 +5,8 @@ from flask_babel import gettext as _
 from kiosk.extensions import db
 from kiosk.i18n import DEFAULT_LANGUAGE
 from kiosk.security import local_path
-from kiosk.services import audit, lockout, staff_accounts
+from kiosk.services.access import lockout, staff_accounts
+from kiosk.services.staff import audit
 
 from . import bp
 from .access import TOKEN_KEY, load_staff_user, now, staff_required

@@ -8,8 +8,9 @@ import click
 from flask.cli import with_appcontext
 
 from kiosk.extensions import db
-from kiosk.services import audit, staff_accounts
-from kiosk.services.staff_access import Role
+from kiosk.services.access import staff_accounts
+from kiosk.services.access.staff_access import Role
+from kiosk.services.staff import audit
 
 
 @click.group("staff")

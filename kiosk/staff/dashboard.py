@@ -2,8 +2,8 @@
 from flask import g, render_template
 
 from kiosk.extensions import db
-from kiosk.services import dashboard as board
-from kiosk.services.staff_access import Permission
+from kiosk.services.staff import dashboard as board
+from kiosk.services.access.staff_access import Permission
 
 from . import bp
 from .access import now, staff_required

@@ -6,8 +6,8 @@ from wtforms import PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from kiosk.limits import limit
-from kiosk.services.staff_accounts import MIN_PASSWORD_LENGTH
-from kiosk.services.staff_access import ROLE_NAMES
+from kiosk.services.access.staff_access import ROLE_NAMES
+from kiosk.services.access.staff_accounts import MIN_PASSWORD_LENGTH
 
 try:  # WTForms 3.3 deprecates (value, label) tuples; 3.2 has no SelectChoice yet.
     from wtforms import SelectChoice as choice

@@ -19,8 +19,10 @@ from wtforms.validators import DataRequired
 from kiosk.data import letter_queries
 from kiosk.extensions import db
 from kiosk.models import Letter, Person
-from kiosk.services import audit, letter_figures, letters
-from kiosk.services.staff_access import Permission, person_scope
+from kiosk.services.staff import audit
+from kiosk.services.letters import figures as letter_figures
+from kiosk.services.letters import writing as letters
+from kiosk.services.access.staff_access import Permission, person_scope
 
 from .access import now, staff_required
 from .forms import at_most
@@ -139,7 +141,7 @@ def reply(letter_id: int):
 @staff_required(Permission.READ_LETTERS)
 def pdf(letter_id: int):
     """The letter as a tagged PDF for the meeting papers; the export is audited."""
-    from kiosk.services.pdf import render_pdf
+    from kiosk.services.printing.pdf import render_pdf
 
     letter = _letter_or_404(letter_id)
     person = db.session.get(Person, letter.person_id)

@@ -3,7 +3,7 @@ from flask import g, render_template, request
 
 from kiosk.data import staff_queries
 from kiosk.extensions import db
-from kiosk.services.staff_access import Permission
+from kiosk.services.access.staff_access import Permission
 
 from . import bp
 from .access import staff_required, viewed_person

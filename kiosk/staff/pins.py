@@ -2,8 +2,8 @@
 from flask import g, render_template
 
 from kiosk.extensions import db
-from kiosk.services import pin_reset
-from kiosk.services.staff_access import Permission
+from kiosk.services.access import pin_reset
+from kiosk.services.access.staff_access import Permission
 
 from . import bp
 from .access import now, person_or_404, staff_required, viewed_person

@@ -1,7 +1,7 @@
 """Printing for staff: one person's pack or a section, the queue of people's requests, and
 batches for a hall, a landing or a caseload, built by the worker with a progress bar.
 
-Every print goes through `kiosk.services.printing.record_print` (print log and audit trail).
+Every print goes through `kiosk.services.printing.copies.record_print` (print log and audit trail).
 The progress bar refreshes itself with htmx; without JavaScript a Refresh link does the same.
 """
 from __future__ import annotations
@@ -20,9 +20,9 @@ from kiosk.models import PrintBatch
 from kiosk.printing.batches import batch_file
 from kiosk.printing.documents import pack_pdf
 from kiosk.printing.queue import queue_for
-from kiosk.services import printing
-from kiosk.services.print_pack import DECISION, EASY_READ, LARGE_PRINT, PACK, WHAT, build_pack, print_language
-from kiosk.services.staff_access import Permission
+from kiosk.services.printing import copies as printing
+from kiosk.services.printing.packs import DECISION, EASY_READ, LARGE_PRINT, PACK, WHAT, build_pack, print_language
+from kiosk.services.access.staff_access import Permission
 
 from . import bp
 from .access import now, person_or_404, staff_required

@@ -7,8 +7,9 @@ from sqlalchemy import select
 from kiosk.data import staff_queries
 from kiosk.extensions import db
 from kiosk.models import Establishment, StaffUser
-from kiosk.services import audit, staff_accounts
-from kiosk.services.staff_access import Permission, account_scope, manages_accounts_in
+from kiosk.services.access import staff_accounts
+from kiosk.services.access.staff_access import Permission, account_scope, manages_accounts_in
+from kiosk.services.staff import audit
 
 from . import bp
 from .access import now, staff_required

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from kiosk.extensions import db
 from kiosk.models import PrintBatch, StaffUser
 from kiosk.printing.batches import batch_file
-from kiosk.services.pdf import render_pdf
+from kiosk.services.printing.pdf import render_pdf
 
 _TINY = ('<!doctype html><html lang="en"><head><title>Batch</title></head>'
          '<body><p>A finished batch.</p></body></html>')

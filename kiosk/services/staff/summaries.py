@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from kiosk.limits import limit, too_long
 from kiosk.models import Decision, Person, PlainSummary, Plan, StaffUser
 
-from . import audit
+from kiosk.services.staff import audit
 
 DECISION, PLAN = "decision", "plan"
 KINDS = (DECISION, PLAN)

@@ -16,10 +16,10 @@ from kiosk.models import (
     Sentence, StaffContact, Supervision,
 )
 
-from . import summaries
-from .content import GlossaryTerm
-from .key_dates import change_flag
-from .whats_new import WhatsNew, whats_new
+from kiosk.services.staff import summaries
+from kiosk.services.wording.content import GlossaryTerm
+from kiosk.services.records.key_dates import change_flag
+from kiosk.services.records.whats_new import WhatsNew, whats_new
 
 # Decisions about temporary release and moves out of closed conditions: people should be told
 # when an application is sent and kept informed (002 3515-3526), so these show its progress.

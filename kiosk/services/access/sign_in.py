@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from kiosk.data.database import Database
 from kiosk.models import Establishment, KioskAccount, KioskSession, Person, Plan
 
-from . import lockout
+from kiosk.services.access import lockout
 
 # A visit's last-active time is written at most this often, so reading pages costs no writes.
 TOUCH_INTERVAL = timedelta(seconds=15)

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-CONTENT_ROOT = Path(__file__).resolve().parents[2] / "content"
+CONTENT_ROOT = Path(__file__).resolve().parents[3] / "content"
 DEFAULT_LANG = "en"
 _LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 # One citation: a report of content/sources.yml with a line or line range ("002 1371-1392"),

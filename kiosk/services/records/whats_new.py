@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from kiosk.data import queries
 from kiosk.models import Decision, KeyDate, Meeting, PlanAction
 
-from .key_dates import change_flag
+from kiosk.services.records.key_dates import change_flag
 
 # The kinds of item announced, with the table each comes from, in the order shown on a tie.
 KINDS = (("decision", Decision), ("date", KeyDate), ("meeting", Meeting), ("action", PlanAction))

@@ -11,8 +11,8 @@ from datetime import datetime, timezone
 from sqlalchemy.orm import Session
 
 from kiosk.data.record_store import TRACKED_PARTS, RecordStore
-from kiosk.services import contract
-from kiosk.services.record_rows import part_rows, person_columns
+from kiosk.services.imports import contract
+from kiosk.services.imports.record_rows import part_rows, person_columns
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,7 @@ class _Part:
 
 
 class PdfJoiner:
-    """Append PDFs made by `kiosk.services.pdf.render_pdf` to one open binary file."""
+    """Append PDFs made by `kiosk.services.printing.pdf.render_pdf` to one open binary file."""
 
     def __init__(self, out: BinaryIO, *, title: str, lang: str):
         self.out, self.title, self.lang = out, title, lang

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from .content import GlossaryTerm, content_for
-from .plain_language import Report, Segment, annotate, readability
+from kiosk.services.wording.content import GlossaryTerm, content_for
+from kiosk.services.wording.plain_language import Report, Segment, annotate, readability
 
 # Flesch reading ease bands, easiest first; our person-facing writing aims for 70 or more.
 BANDS = (

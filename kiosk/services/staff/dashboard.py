@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from kiosk.models import AuditEvent, Establishment, Person, Plan, RiskAssessment, StaffUser
 
-from . import audit
-from .staff_access import person_scope
+from kiosk.services.staff import audit
+from kiosk.services.access.staff_access import person_scope
 
 SIX_MONTHS = timedelta(days=183)
 LIST_LIMIT = 100

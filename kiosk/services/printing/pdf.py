@@ -19,7 +19,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from kiosk.assets import GOVUK_DIST, ICONS
 
-STATIC_ROOT = Path(__file__).resolve().parents[1] / "static"
+STATIC_ROOT = Path(__file__).resolve().parents[2] / "static"
 # A host that can never resolve (RFC 2606): relative links in print templates join onto it,
 # and only the fetcher below knows how to answer for it.
 BASE_URL = "http://kiosk.invalid/"

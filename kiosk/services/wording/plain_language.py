@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import textstat
 
-from .content import GlossaryTerm
+from kiosk.services.wording.content import GlossaryTerm
 
 LONG_SENTENCE_WORDS = 20
 _SEPARATORS = {

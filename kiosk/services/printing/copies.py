@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from kiosk.data import print_queries
 from kiosk.models import Person, PrintBatch, PrintLogEntry, PrintRequest, StaffUser
 
-from . import audit
-from .print_pack import PACK, VARIANTS
+from kiosk.services.staff import audit
+from kiosk.services.printing.packs import PACK, VARIANTS
 
 QUEUED, RUNNING, DONE, CANCELLED, FAILED = "queued", "running", "done", "cancelled", "failed"
 FINISHED = (DONE, CANCELLED, FAILED)

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 import jsonschema_rs
 from jsonschema import Draft202012Validator
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "contract" / "record.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "contract" / "record.schema.json"
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PEOPLE = 20_000
 # The contract nests about six levels deep; a file nested deeper than this is refused before

@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 
 from kiosk.models import Person, StaffUser
 
-from . import audit, sign_in
+from kiosk.services.staff import audit
+from kiosk.services.access import sign_in
 
 ONE_TIME_PIN_DIGITS = 6
 

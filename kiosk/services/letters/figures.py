@@ -10,7 +10,7 @@ from statistics import median
 from sqlalchemy.orm import Session
 
 from kiosk.data import letter_queries
-from kiosk.services.feedback import ANSWERS, DECISION
+from kiosk.services.letters.feedback import ANSWERS, DECISION
 
 SECONDS_A_DAY = 86400
 

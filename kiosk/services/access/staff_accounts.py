@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from kiosk.models import Caseload, StaffSession, StaffUser
 
-from . import lockout
-from .staff_access import Role
+from kiosk.services.access import lockout
+from kiosk.services.access.staff_access import Role
 
 MIN_PASSWORD_LENGTH = 12
 TOUCH_INTERVAL = timedelta(seconds=15)

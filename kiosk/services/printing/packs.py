@@ -16,9 +16,10 @@ from kiosk.data import queries
 from kiosk.i18n import best_language
 from kiosk.models import KioskAccount, Person, StaffContact
 
-from . import key_dates, record_pages
-from .key_dates import KeyDates
-from .record_pages import DecisionView, LicencePage, MeetingsPage, PlanPage, RiskPage
+from kiosk.services.records import key_dates
+from kiosk.services.records import pages as record_pages
+from kiosk.services.records.key_dates import KeyDates
+from kiosk.services.records.pages import DecisionView, LicencePage, MeetingsPage, PlanPage, RiskPage
 
 PACK = "pack"
 SECTIONS = ("plan", "dates", "meetings", "decisions", "risk", "people", "licence")

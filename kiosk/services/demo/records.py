@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from kiosk.services import demo_text as text
-from kiosk.services.demo_text import DAY
+from kiosk.services.demo import words as text
+from kiosk.services.demo.words import DAY
 
 ESTABLISHMENTS: dict[str, str] = {
     "GRA": "HMP Grampian", "EDN": "HMP Edinburgh", "GLE": "HMP Glenochil", "DUM": "HMP Dumfries",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.services.sign_in import Visit
+from kiosk.services.access.sign_in import Visit
 
 TEXT_SIZES = (0, 1, 2)  # normal, large, largest
 

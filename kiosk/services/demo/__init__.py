@@ -1,0 +1,1 @@
+"""Made-up record exports for demos, tests and benchmarks."""

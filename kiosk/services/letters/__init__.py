@@ -1,0 +1,1 @@
+"""Answering back: letters and their drafts, feedback, and the figures managers see."""

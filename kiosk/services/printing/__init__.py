@@ -1,0 +1,1 @@
+"""Printed copies: what a pack holds, the print log and batches, PDFs and joining them."""

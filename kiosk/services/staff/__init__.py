@@ -1,0 +1,1 @@
+"""Staff tools: the audit trail, the manager dashboard and plain summaries."""

@@ -1,0 +1,1 @@
+"""Person-facing wording and plain language: content/ files, the glossary, jargon found in staff text, the checker."""
