@@ -52,7 +52,7 @@ def _register_blueprints(app: Flask) -> None:
     """Each audience and feature is a blueprint with its own URL prefix."""
     from .language import bp as language_bp
     from .me import bp as me_bp
-    from .me.rendering import bp as page_helpers_bp
+    from .templating import bp as page_helpers_bp
     from .signin import bp as signin_bp
     from .start import bp as start_bp
 

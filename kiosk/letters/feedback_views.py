@@ -5,7 +5,7 @@ from flask import abort, g, redirect, render_template, url_for
 
 from kiosk.errors import error_page
 from kiosk.extensions import db
-from kiosk.me.rendering import today
+from kiosk.templating import today
 from kiosk.services.letters import feedback
 from kiosk.signin.access import now, person_required
 

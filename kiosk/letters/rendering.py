@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_time
 from flask import current_app
 
-from kiosk.me.rendering import locale
+from kiosk.templating import locale
 from kiosk.services.letters.writing import forum_name
 
 from . import bp

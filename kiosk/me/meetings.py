@@ -6,7 +6,7 @@ from kiosk.services.records import pages as record_pages
 from kiosk.signin.access import person_required
 
 from . import bp
-from .rendering import today
+from kiosk.templating import today
 
 
 @bp.route("/meetings")
@@ -15,7 +15,7 @@ def meetings():
     """Meetings to come and meetings gone by."""
     page = record_pages.meetings_page(db.session, g.visit.person_id, today(),
                                       g.visit.previous_visit_at)
-    return render_template("me/meetings.html", page=page)
+    return render_template("pages/meetings.html", page=page)
 
 
 @bp.route("/meetings/<key>")
@@ -25,7 +25,7 @@ def meeting(key: str):
     page = record_pages.meeting_page(db.session, g.visit.person_id, key, today())
     if page is None:
         abort(404)
-    return render_template("me/meeting.html", page=page)
+    return render_template("pages/meeting.html", page=page)
 
 
 @bp.route("/decisions")
@@ -33,7 +33,7 @@ def meeting(key: str):
 def decisions():
     """Every decision about the person, newest first."""
     page = record_pages.decisions_page(db.session, g.visit.person_id, g.visit.previous_visit_at)
-    return render_template("me/decisions.html", decisions=page)
+    return render_template("pages/decisions.html", decisions=page)
 
 
 @bp.route("/decisions/<key>")
@@ -43,4 +43,4 @@ def decision(key: str):
     page = record_pages.decision_page(db.session, g.visit.person_id, key, g.visit.previous_visit_at)
     if page is None:
         abort(404)
-    return render_template("me/decision.html", view=page)
+    return render_template("pages/decision.html", view=page)

@@ -26,7 +26,7 @@ from flask_wtf.csrf import generate_csrf
 
 from kiosk.security import csp_nonce
 
-from .rendering import today
+from kiosk.templating import today
 
 # It contains "<", which escaped text can never hold, so no record text can look like it.
 NONCE_MARK = "<!--kiosk:nonce-->"

@@ -27,4 +27,4 @@ def record_views():
     views = audit.views_of_person(db.session, g.visit.person_id)
     rows = [(LOOKED_BY.get(view.role, _l("A member of staff")), WHAT_THEY_DID[view.action], view.on)
             for view in views]
-    return render_template("me/record_views.html", rows=rows)
+    return render_template("pages/record_views.html", rows=rows)

@@ -14,7 +14,7 @@ from kiosk.signin.access import person_required, signed_in_person
 
 from . import bp
 from .page_memory import remembered
-from .rendering import content, locale, today
+from kiosk.templating import content, locale, today
 
 
 def _since():
@@ -28,7 +28,7 @@ def home():
     """Tiles for each section, and what is new since the last visit."""
     page = record_pages.home_page(db.session, g.visit.person_id, _since())
     unsent = bool(letter_queries.drafts_of(db.session, g.visit.person_id))
-    return render_template("me/home.html", person=signed_in_person(), page=page,
+    return render_template("pages/home.html", person=signed_in_person(), page=page,
                            unsent_letter=unsent)
 
 
@@ -38,7 +38,7 @@ def home():
 def plan():
     """The agreed plan: what has been done, and what is still to do."""
     page = record_pages.plan_page(db.session, g.visit.person_id, _since())
-    return render_template("me/plan.html", page=page)
+    return render_template("pages/plan.html", page=page)
 
 
 @bp.route("/dates")
@@ -48,7 +48,7 @@ def dates():
     """Key dates with what each means; past dates apart; a worked-out window if any."""
     page = key_dates.key_dates(db.session, g.visit.person_id, today=today(), locale=locale(),
                                since=_since())
-    return render_template("me/dates.html", page=page)
+    return render_template("pages/dates.html", page=page)
 
 
 @bp.route("/risk")
@@ -57,7 +57,7 @@ def dates():
 def risk():
     """Risk and supervision: strengths first, what can change, the level as one fact."""
     page = record_pages.risk_page(db.session, g.visit.person_id)
-    return render_template("me/risk.html", page=page)
+    return render_template("pages/risk.html", page=page)
 
 
 @bp.route("/programmes")
@@ -66,7 +66,7 @@ def risk():
 def programmes():
     """Courses: finished ones first, then where each other one stands."""
     page = record_pages.programmes_page(db.session, g.visit.person_id)
-    return render_template("me/programmes.html", page=page)
+    return render_template("pages/programmes.html", page=page)
 
 
 @bp.route("/licence")
@@ -75,7 +75,7 @@ def programmes():
 def licence():
     """Licence conditions in plain words, and what happens if one is broken."""
     page = record_pages.licence_page(db.session, g.visit.person_id)
-    return render_template("me/licence.html", page=page)
+    return render_template("pages/licence.html", page=page)
 
 
 @bp.route("/people")
@@ -84,7 +84,7 @@ def licence():
 def people():
     """Who's who: each worker, what they do and how to reach them."""
     staff = record_pages.people_page(db.session, g.visit.person_id)
-    return render_template("me/people.html", staff=staff)
+    return render_template("pages/people.html", staff=staff)
 
 
 @bp.route("/glossary")
@@ -93,4 +93,4 @@ def people():
 def glossary():
     """Every word staff use, searchable with a plain form that needs no JavaScript."""
     page = record_pages.glossary_page(content().glossary, request.args.get("q"))
-    return render_template("me/glossary.html", page=page)
+    return render_template("pages/glossary.html", page=page)

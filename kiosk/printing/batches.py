@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.i18n import babel_locale
-from kiosk.me.rendering import today as local_today
+from kiosk.templating import today as local_today
 from kiosk.models import Person, PrintBatch, StaffUser
 from kiosk.services.printing import pdf
 from kiosk.services.printing import copies as printing

@@ -15,7 +15,7 @@ from wtforms import RadioField, SelectField
 from kiosk.data import print_queries
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES, babel_locale
-from kiosk.me.rendering import today
+from kiosk.templating import today
 from kiosk.models import PrintBatch
 from kiosk.printing.batches import batch_file
 from kiosk.printing.documents import pack_pdf
