@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from . import assets, config, errors, i18n, limits, request_input, security
+from . import assets, config, errors, i18n, limits, request_input, security, templating
 from .extensions import csrf, db, htmx
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +30,7 @@ def create_app(config_overrides: dict | None = None) -> Flask:
     csrf.init_app(app)
     htmx.init_app(app)
     i18n.init_app(app)
+    templating.init_app(app)
     security.init_app(app)
     assets.init_app(app)
     _register_blueprints(app)
@@ -52,12 +53,10 @@ def _register_blueprints(app: Flask) -> None:
     """Each audience and feature is a blueprint with its own URL prefix."""
     from .language import bp as language_bp
     from .me import bp as me_bp
-    from .templating import bp as page_helpers_bp
     from .signin import bp as signin_bp
     from .start import bp as start_bp
 
     app.register_blueprint(start_bp)
-    app.register_blueprint(page_helpers_bp)
     if app.config["KIOSK_ENABLED"]:
         app.register_blueprint(signin_bp)
         app.register_blueprint(language_bp)

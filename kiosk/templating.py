@@ -1,21 +1,19 @@
-"""What the person's page templates can call: wording from content/, jargon finding, dates.
+"""What every template can call, whoever renders it: wording from content/, jargon finding,
+dates, and today's date in the prison's time zone.
 
-Registered app-wide through a route-less blueprint, so templates (and the macros they import)
-can use them without the views passing them along, and staff can preview kiosk pages even
-where the kiosk itself is switched off.
+Set up once by `create_app`, so the kiosk, the staff preview, printed copies and letters all
+use the same helpers, even where the kiosk itself is switched off.
 """
 from __future__ import annotations
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, g
+from flask import Flask, current_app, g
 
 from kiosk.i18n import babel_locale, format_day, select_locale
 from kiosk.services.wording.content import Content, Explanation, content_for
 from kiosk.services.wording.plain_language import Segment, annotate
-
-bp = Blueprint("page_helpers", __name__)
 
 
 def locale() -> str:
@@ -33,19 +31,16 @@ def today() -> date:
     return datetime.now(ZoneInfo(current_app.config["TIMEZONE"])).date()
 
 
-@bp.app_template_global("explain")
 def explain(key: str) -> Explanation:
     """One explanation from content/ by its dotted key."""
     return content().explain(key)
 
 
-@bp.app_template_global("words_for")
 def words_for(field: str, value: str) -> str:
     """Plain words for one record value, in the person's language (never a raw code)."""
     return content().label(field, value)
 
 
-@bp.app_template_global("jargon_in")
 def jargon_in(text: str) -> list[Segment]:
     """Staff text split into plain runs and glossary terms.
 
@@ -57,7 +52,13 @@ def jargon_in(text: str) -> list[Segment]:
     return annotate(text, content().glossary, g.jargon_seen)
 
 
-@bp.app_template_filter("day")
 def day(value: date, style: str = "long") -> str:
     """A date written out in the person's language, e.g. '12 March 2027'."""
     return format_day(value, select_locale(), style)
+
+
+def init_app(app: Flask) -> None:
+    """Globals, not context, because macros imported without context need them too."""
+    for helper in (explain, words_for, jargon_in):
+        app.add_template_global(helper)
+    app.add_template_filter(day)
