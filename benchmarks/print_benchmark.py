@@ -85,10 +85,10 @@ def one_pack(app, repeats: int) -> None:
         person = typical_person(db.session)
 
         def whole_path() -> bytes:
-            pack = build_pack(db.session, person, PACK, today=today, locale="en_GB")
+            pack = build_pack(db.session, person, PACK, today=today, language="en")
             return pdf.render_pdf(pack_html(pack, lang="en", variant="easy_read"), lang="en")
 
-        html = pack_html(build_pack(db.session, person, PACK, today=today, locale="en_GB"),
+        html = pack_html(build_pack(db.session, person, PACK, today=today, language="en"),
                          lang="en", variant="easy_read")
 
         def weasyprint_alone() -> bytes:

@@ -9,6 +9,7 @@ import pytest
 from kiosk.extensions import db
 from support.axe import assert_accessible, assert_no_horizontal_scroll, tab_to
 from support.kiosk import DANNY, LICENSEE, LIFER, PIN, import_people, set_display, varied_people
+from support.pages import record_page_urls
 
 pytestmark = pytest.mark.browser
 
@@ -39,8 +40,7 @@ def sign_in(page, prison_number: str) -> None:
 
 def every_page(page) -> list[str]:
     """The person's pages, with each meeting and decision found through the page links."""
-    urls = ["/me/", "/me/plan", "/me/dates", "/me/meetings", "/me/decisions", "/me/risk",
-            "/me/programmes", "/me/licence", "/me/people", "/me/glossary", "/me/glossary?q=case", "/me/who-has-looked"]
+    urls = record_page_urls() + ["/me/glossary?q=case"]
     for listing in ("/me/meetings", "/me/decisions"):
         page.goto(listing)
         urls += page.eval_on_selector_all(

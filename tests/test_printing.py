@@ -92,7 +92,7 @@ def person(db_session, number: str) -> Person:
 
 def render(db_session, number: str, what: str = "pack", variant: str = "easy_read",
            key: str | None = None) -> tuple[bytes, str]:
-    pack = build_pack(db_session, person(db_session, number), what, today=TODAY, locale="en_GB",
+    pack = build_pack(db_session, person(db_session, number), what, today=TODAY, language="en",
                       decision_key=key)
     html = pack_html(pack, lang="en", variant=variant)
     return pdf.render_pdf(html, lang="en"), html
@@ -186,7 +186,7 @@ def test_one_decision_prints_alone_like_a_letter(db_session, people):
         assert line in text
     assert "Your dates" not in text and "What is in this copy" not in text
     assert build_pack(db_session, person(db_session, LIFER), "decision", today=TODAY,
-                      locale="en_GB", decision_key="K-D1") is None  # someone else's decision
+                      language="en", decision_key="K-D1") is None  # someone else's decision
 
 
 def test_script_in_every_staff_field_prints_as_text(db_session, people, weasyprint_errors):

@@ -37,7 +37,7 @@ def lifer(db_session):
 def printed(app, person: Person, lang: str, caplog) -> PdfReader:
     """The person's whole pack in `lang`, rendered with no WeasyPrint error, as a PDF reader."""
     with app.test_request_context(), caplog.at_level(logging.ERROR, logger="weasyprint"):
-        pack = build_pack(db.session, person, "pack", today=PRINTED_ON, locale=babel_locale(lang))
+        pack = build_pack(db.session, person, "pack", today=PRINTED_ON, language=lang)
         data = pack_pdf(pack, lang=lang, variant=EASY_READ)
     errors = [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint") and r.levelno >= logging.ERROR]
     assert not errors, errors

@@ -18,6 +18,7 @@ from support.kiosk import (
     DANNY, LICENSEE, LIFER, NOBODY, SHORT, TOMASZ, demo_document, import_people,
     one_of_each_sentence_type, set_display, sign_in_as, varied_people,
 )
+from support.pages import record_page_urls
 
 pytestmark = pytest.mark.databases("sqlite")
 
@@ -47,8 +48,7 @@ def person_facing_text(page) -> str:
 
 def page_urls(client_request) -> list[str]:
     """Every page of the signed-in person, found by following their own links."""
-    urls = ["/me/", "/me/plan", "/me/dates", "/me/meetings", "/me/decisions", "/me/risk",
-            "/me/programmes", "/me/licence", "/me/people", "/me/glossary", "/me/glossary?q=plan"]
+    urls = record_page_urls() + ["/me/glossary?q=plan"]
     for listing in ("/me/meetings", "/me/decisions"):
         page = client_request.get(listing)
         urls += sorted({a["href"] for a in page.select(f"main a[href^='{listing}/']")})

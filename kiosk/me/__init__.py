@@ -3,7 +3,7 @@ from flask import Blueprint
 
 bp = Blueprint("me", __name__, url_prefix="/me")
 
-from . import meetings, page_memory, printing, record_views, routes, settings  # noqa: E402,F401  (routes attach themselves to bp)
+from . import page_memory, printing, routes, settings  # noqa: E402,F401  (routes attach themselves to bp)
 
 
 @bp.record_once

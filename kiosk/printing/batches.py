@@ -21,7 +21,6 @@ from flask import Flask
 from sqlalchemy import select
 
 from kiosk.extensions import db
-from kiosk.i18n import babel_locale
 from kiosk.templating import today as local_today
 from kiosk.models import Person, PrintBatch, StaffUser
 from kiosk.services.printing import pdf
@@ -116,7 +115,7 @@ def _hand_over(renderers, person_id: int, variant: str, today, path: Path):
     if person is None:
         return None
     lang = print_language(db.session, person)
-    html = pack_html(build_pack(db.session, person, PACK, today=today, locale=babel_locale(lang)),
+    html = pack_html(build_pack(db.session, person, PACK, today=today, language=lang),
                      lang=lang, variant=variant)
     title = f"{person.family_name}, {person.given_name} ({person.prison_number})"
     return renderers.apply_async(pdf.render_pdf, (html,), {"lang": lang, "target": str(path)}), path, title, lang

@@ -1,30 +1,23 @@
 """See what they see: a person's kiosk pages exactly as they see them, read-only, for staff.
 
-The pages are rendered by the kiosk's own views (in the person's language and display mode),
-so the preview can never drift from what the person is shown. Each opening is audited.
+The pages are built and rendered by the same code as the kiosk's (`kiosk.screens`, from the
+record-page registry), in the person's language and display mode, so the preview can never
+drift from what the person is shown. Each opening is audited.
 """
 from flask import abort, g, url_for
 from flask_babel import refresh
 
+from kiosk import screens
 from kiosk.extensions import db
-from kiosk.me import meetings, record_views, routes
 from kiosk.models import KioskAccount
 from kiosk.services.access.staff_access import Permission
+from kiosk.services.records.registry import PAGES
 from kiosk.signin.access import show_pages_as, signed_in_person
 
 from . import bp
 from .access import staff_required, viewed_person
 
-# The kiosk pages staff can preview, by the name in the URL (the same as the kiosk endpoint).
-KIOSK_PAGES = {
-    "home": routes.home, "plan": routes.plan, "dates": routes.dates, "risk": routes.risk,
-    "programmes": routes.programmes, "licence": routes.licence, "people": routes.people,
-    "glossary": routes.glossary, "meetings": meetings.meetings, "meeting": meetings.meeting,
-    "decisions": meetings.decisions, "decision": meetings.decision,
-    "record_views": record_views.record_views,
-}
-# The pages about one item, named by its key in the URL; every other page takes no key.
-KEYED_PAGES = {"meeting", "decision"}
+HOME = "home"
 # Blueprints that act for the signed-in person; the preview never links into them.
 KIOSK_BLUEPRINTS = {"me", "signin", "letters", "language"}
 
@@ -34,21 +27,24 @@ KIOSK_BLUEPRINTS = {"me", "signin", "letters", "language"}
 @staff_required(Permission.FIND_PEOPLE)
 def as_seen(person_id: int, page: str, key: str | None = None):
     """Render one kiosk page as the person sees it; staff cannot change anything from here."""
-    if page not in KIOSK_PAGES or (key is not None) != (page in KEYED_PAGES):
+    record_page = PAGES.get(page)
+    keyed = record_page is not None and record_page.keyed  # one meeting or one decision
+    if (record_page is None and page != HOME) or keyed != (key is not None):
         abort(404)
     person = viewed_person(person_id, f"kiosk page as they see it: {page}")
     account = db.session.get(KioskAccount, person.id) or KioskAccount(person_id=person.id)
     show_pages_as(person, account)
     g.staff_preview = True
     refresh()  # the page speaks the person's language, not the staff member's
-    kiosk_view = KIOSK_PAGES[page].__wrapped__  # the view without the kiosk sign-in check
-    return kiosk_view(key=key) if key is not None else kiosk_view()
+    if record_page is None:
+        return screens.render_home()
+    return screens.render_page(record_page, key)
 
 
 def preview_url_for(endpoint: str, **values) -> str:
     """Links inside a preview stay inside the preview; kiosk actions lead nowhere."""
     blueprint, _, page = endpoint.rpartition(".")
-    if blueprint == "me" and page in KIOSK_PAGES:
+    if blueprint == "me" and (page == HOME or page in PAGES):
         return url_for("staff.as_seen", person_id=g.visit.person_id, page=page, **values)
     if blueprint in KIOSK_BLUEPRINTS:
         return "#"  # a kiosk action (a form, a letter, a setting): not part of the preview
@@ -61,3 +57,4 @@ def preview_links() -> dict:
     if not g.get("staff_preview"):
         return {}
     return {"url_for": preview_url_for, "previewed_person": signed_in_person()}
+

@@ -14,14 +14,17 @@ from wtforms import RadioField, SelectField
 
 from kiosk.data import print_queries
 from kiosk.extensions import db
-from kiosk.i18n import LANGUAGES, babel_locale
+from kiosk.i18n import LANGUAGES
 from kiosk.templating import today
 from kiosk.models import PrintBatch
 from kiosk.printing.batches import batch_file
 from kiosk.printing.documents import pack_pdf
 from kiosk.printing.queue import queue_for
 from kiosk.services.printing import copies as printing
-from kiosk.services.printing.packs import DECISION, EASY_READ, LARGE_PRINT, PACK, WHAT, build_pack, print_language
+from kiosk.services.printing.packs import (
+    DECISION, EASY_READ, LARGE_PRINT, PACK, build_pack, print_language, printable,
+)
+from kiosk.services.records import registry
 from kiosk.services.access.staff_access import Permission
 
 from . import bp
@@ -30,10 +33,6 @@ from .forms import choice
 
 PROGRESS_TARGET = "batch-progress"
 VARIANT_NAMES = {EASY_READ: _l("Easy read, 16 point"), LARGE_PRINT: _l("Large print, 24 point")}
-# What can be printed, in staff words, in the order offered on a person's record.
-WHAT_NAMES = {PACK: _l("Whole pack"), "plan": _l("Plan"), "dates": _l("Dates"), "meetings": _l("Meetings"),
-              "decisions": _l("Decisions"), "risk": _l("Risk and supervision"), "people": _l("Who's who"),
-              "licence": _l("Licence"), DECISION: _l("One decision")}
 
 
 class BatchForm(FlaskForm):
@@ -44,10 +43,16 @@ class BatchForm(FlaskForm):
                          default=EASY_READ)
 
 
+def print_names() -> dict[str, str]:
+    """What can be printed, in staff words, in the order offered on a person's record."""
+    sections = {page.slug: page.print_name for page in registry.printed()}
+    return {PACK: _("Whole pack"), **sections, DECISION: _("One decision")}
+
+
 @bp.context_processor
 def printing_words() -> dict:
     """Names for what is printed, for the record page's print links and the print log."""
-    return {"print_names": WHAT_NAMES}
+    return {"print_names": print_names()}
 
 
 def _place_choices() -> list[tuple[str, str]]:
@@ -84,12 +89,12 @@ def print_person(person_id: int, what: str):
     """One person's pack or one section as a PDF, in their language; logged and audited."""
     person = person_or_404(person_id)
     variant = request.args.get("variant", EASY_READ)
-    if what not in WHAT or variant not in VARIANT_NAMES:
+    if what not in printable() or variant not in VARIANT_NAMES:
         abort(404)
     lang = request.args.get("lang") or print_language(db.session, person)
     if lang not in LANGUAGES:
         abort(404)
-    pack = build_pack(db.session, person, what, today=today(), locale=babel_locale(lang),
+    pack = build_pack(db.session, person, what, today=today(), language=lang,
                       decision_key=request.args.get("key")) or abort(404)
     document = pack_pdf(pack, lang=lang, variant=variant)
     with db.transaction() as session:

@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
+from kiosk.services.records.registry import PAGES
+
 VOID_ELEMENTS = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
     "track", "wbr",
@@ -75,6 +77,15 @@ def html_problems(html: str) -> list[str]:
 
 def _text(element) -> str:
     return " ".join(element.get_text(" ").split())
+
+
+def record_page_urls() -> list[str]:
+    """The person's home page and each list page of the record-page registry, in its order.
+
+    A page added to the registry is in every test that walks these; pages for one item (a
+    meeting, a decision) are found by following the list pages' links.
+    """
+    return ["/me/"] + [f"/me{page.url_rule}" for page in PAGES.values() if not page.keyed]
 
 
 def main_text(html: str) -> str:

@@ -1,9 +1,9 @@
 """What goes into a printed copy: the same page data the kiosk shows, gathered for paper.
 
-A pack is every section in the kiosk's order; a single section (one decision, say) prints
-alone. Nothing here renders or reads the request: the person, the sections, the language's
-date locale and today's date are passed in, so the web process and the worker build the
-same pack.
+A pack is every printed page of the record-page registry, in its order; a single section
+(one decision, say) prints alone. Nothing here renders or reads the request: the person, the
+sections, the language and today's date are passed in, so the web process and the worker
+build the same pack.
 """
 from __future__ import annotations
 
@@ -12,44 +12,38 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from kiosk.data import queries
 from kiosk.i18n import best_language
-from kiosk.models import KioskAccount, Person, StaffContact
-
-from kiosk.services.records import key_dates
-from kiosk.services.records import pages as record_pages
-from kiosk.services.records.key_dates import KeyDates
-from kiosk.services.records.pages import DecisionView, LicencePage, MeetingsPage, PlanPage, RiskPage
+from kiosk.models import KioskAccount, Person
+from kiosk.services.records import pages, registry
+from kiosk.services.records.registry import PageContext, RecordPage
 
 PACK = "pack"
-SECTIONS = ("plan", "dates", "meetings", "decisions", "risk", "people", "licence")
 DECISION = "decision"  # one decision on its own, like a letter
-WHAT = (PACK, *SECTIONS, DECISION)
 EASY_READ, LARGE_PRINT = "easy_read", "large_print"
 VARIANTS = (EASY_READ, LARGE_PRINT)
 
 
 @dataclass(frozen=True)
+class Section:
+    """One page of the record on paper: its registry entry and what it shows."""
+
+    page: RecordPage
+    data: object
+
+
+@dataclass(frozen=True)
 class Pack:
-    """One person's printed copy: which sections it holds and the page data for each."""
+    """One person's printed copy: what was asked for, and its sections in print order."""
 
     person: Person
     what: str
     printed_on: date
-    plan: PlanPage | None = None
-    dates: KeyDates | None = None
-    meetings: MeetingsPage | None = None
-    decisions: tuple[DecisionView, ...] = ()
-    risk: RiskPage | None = None
-    people: tuple[StaffContact, ...] | None = None
-    licence: LicencePage | None = None
+    sections: tuple[Section, ...]
 
-    @property
-    def sections(self) -> tuple[str, ...]:
-        """The sections in print order; licence only when there are conditions."""
-        if self.what == PACK:
-            return tuple(s for s in SECTIONS if s != "licence" or not self.licence.empty)
-        return ("decisions",) if self.what == DECISION else (self.what,)
+
+def printable() -> tuple[str, ...]:
+    """What can be printed: the whole pack, each printed page alone, or one decision."""
+    return (PACK, *(page.slug for page in registry.printed()), DECISION)
 
 
 def print_language(session: Session, person: Person) -> str:
@@ -58,23 +52,23 @@ def print_language(session: Session, person: Person) -> str:
     return (account.language if account is not None else None) or best_language(person.preferred_language)
 
 
-def build_pack(session: Session, person: Person, what: str, *, today: date, locale: str,
+def build_pack(session: Session, person: Person, what: str, *, today: date, language: str,
                decision_key: str | None = None) -> Pack | None:
-    """Gather a pack or one section; None when a named decision is not this person's."""
-    if what not in WHAT:
+    """Gather a pack or one section; None when a named decision is not this person's.
+
+    Nothing is marked new on paper, so no previous visit is passed on. A page the pack would
+    leave out (a licence with no conditions) still prints when asked for alone.
+    """
+    if what not in printable():
         raise ValueError(f"unknown print section {what!r}")
+    context = PageContext(session=session, person_id=person.id, today=today, language=language)
     if what == DECISION:
-        view = record_pages.decision_page(session, person.id, decision_key or "", None)
-        return None if view is None else Pack(person, what, today, decisions=(view,))
-    wanted = set(SECTIONS) if what == PACK else {what}
-    builders = {
-        "plan": lambda: record_pages.plan_page(session, person.id, None),
-        "dates": lambda: key_dates.key_dates(session, person.id, today=today, locale=locale,
-                                             since=None),
-        "meetings": lambda: record_pages.meetings_page(session, person.id, today, None),
-        "decisions": lambda: tuple(record_pages.decisions_page(session, person.id, None)),
-        "risk": lambda: record_pages.risk_page(session, person.id),
-        "people": lambda: tuple(queries.staff_for(session, person.id)),
-        "licence": lambda: record_pages.licence_page(session, person.id),
-    }
-    return Pack(person, what, today, **{name: builders[name]() for name in wanted})
+        view = pages.decision_page(session, person.id, decision_key or "", None)
+        decisions = registry.PAGES["decisions"]
+        return None if view is None else Pack(person, what, today, (Section(decisions, [view]),))
+    if what != PACK:
+        page = registry.PAGES[what]
+        return Pack(person, what, today, (Section(page, page.build(context)),))
+    sections = (Section(page, page.build(context)) for page in registry.printed())
+    return Pack(person, what, today, tuple(section for section in sections
+                                           if section.page.offered(section.data)))

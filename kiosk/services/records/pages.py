@@ -8,18 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
-from kiosk.data import queries
+from kiosk.data import letter_queries, queries
 from kiosk.models import (
-    Decision, LicenceCondition, Meeting, PlainSummary, Plan, Programme, RiskAssessment,
+    Decision, LicenceCondition, Meeting, Person, PlainSummary, Plan, Programme, RiskAssessment,
     Sentence, StaffContact, Supervision,
 )
-
-from kiosk.services.staff import summaries
-from kiosk.services.wording.content import GlossaryTerm
 from kiosk.services.records.key_dates import change_flag
 from kiosk.services.records.whats_new import WhatsNew, whats_new
+from kiosk.services.staff import audit, summaries
+from kiosk.services.wording.content import GlossaryTerm
 
 # Decisions about temporary release and moves out of closed conditions: people should be told
 # when an application is sent and kept informed (002 3515-3526), so these show its progress.
@@ -79,16 +79,19 @@ class Flagged:
 
 @dataclass(frozen=True)
 class HomePage:
-    """The sections to offer and what is new."""
+    """A greeting, what is new, a tile for each page offered, and whether a letter waits."""
 
+    known_as: str
     news: WhatsNew
-    has_licence: bool
+    tiles: list
+    unsent_letter: bool
 
 
-def home_page(session: Session, person_id: int, since: datetime | None) -> HomePage:
-    """Tiles for each section (licence only with conditions), and what is new."""
-    return HomePage(news=whats_new(session, person_id, since),
-                    has_licence=bool(queries.licence_for(session, person_id)))
+def home_page(session: Session, person_id: int, since: datetime | None, tiles: list) -> HomePage:
+    """The home page of the person, with the tiles the registry offers them."""
+    person = session.get(Person, person_id)
+    return HomePage(known_as=person.known_as, news=whats_new(session, person_id, since), tiles=tiles,
+                    unsent_letter=bool(letter_queries.drafts_of(session, person_id)))
 
 
 @dataclass(frozen=True)
@@ -278,6 +281,33 @@ def licence_page(session: Session, person_id: int) -> LicencePage:
 def people_page(session: Session, person_id: int) -> list[StaffContact]:
     """The workers who help the person."""
     return queries.staff_for(session, person_id)
+
+
+# The staff roles in the person's words (staff see their own names for them).
+LOOKED_BY = {
+    "personal_officer": _l("A personal officer"),
+    "case_coordinator": _l("A case coordinator"),
+    "social_worker": _l("A social worker"),
+    "rmt_administrator": _l("The office of the risk team"),
+    "manager": _l("A manager"),
+    "administrator": _l("A system manager"),
+}
+WHAT_THEY_DID = {audit.VIEW: _l("Looked at your record"), audit.PRINT: _l("Printed your papers")}
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """Staff looked at or printed the record: who (a role, never a name), what, and when."""
+
+    who: str
+    what: str
+    on: date
+
+
+def record_views_page(session: Session, person_id: int) -> list[RecordView]:
+    """The person can see that staff use their record, and when."""
+    return [RecordView(LOOKED_BY.get(view.role, _l("A member of staff")), WHAT_THEY_DID[view.action], view.on)
+            for view in audit.views_of_person(session, person_id)]
 
 
 @dataclass(frozen=True)
