@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import select
 
+from kiosk.data import dashboard_queries as dashboard
 from kiosk.extensions import db
 from kiosk.models import AuditEvent, PrintLogEntry, PrintRequest, StaffUser
-from kiosk.services.staff import dashboard
 from support.kiosk import DANNY, LIFER, TOMASZ, import_people, sign_in_as, varied_people
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
     csrf_from, fast_hashing, make_user, person_id, sign_in_staff,

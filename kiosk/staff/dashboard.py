@@ -2,7 +2,7 @@
 from flask import g, render_template
 
 from kiosk.extensions import db
-from kiosk.services.staff import dashboard as board
+from kiosk.data import dashboard_queries as board
 from kiosk.services.access.staff_access import Permission
 
 from . import bp
