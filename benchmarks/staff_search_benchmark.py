@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 from kiosk.data import migrate, staff_queries  # noqa: E402
 from kiosk.data.database import make_engine  # noqa: E402
 from kiosk.models import Caseload, Establishment, Person, StaffUser  # noqa: E402
+from kiosk.services.access.staff_access import person_scope  # noqa: E402
 from kiosk.services.demo.words import HALLS, NAMES  # noqa: E402
 
 CODES = ["GRN", "EDN", "GLE", "DUM", "KIL", "LOW", "BAR", "INV", "GRE", "SHO", "CAS", "PER",
@@ -84,7 +85,7 @@ def users(session: Session) -> dict[str, StaffUser]:
 
 def time_search(session: Session, user: StaffUser, typed: str, runs: int) -> tuple[float, float, int]:
     """Median and 95th percentile in ms, and how many rows came back."""
-    return time_query(session, lambda: staff_queries.search_people(session, user, typed), runs)
+    return time_query(session, lambda: staff_queries.search_people(session, person_scope(user), typed), runs)
 
 
 def time_baseline(session: Session, runs: int) -> tuple[float, float, int]:

@@ -97,9 +97,7 @@ def pin() -> None:
 @with_appcontext
 def pin_set(prison_number: str) -> None:
     """Set a person's PIN, read from standard input (so it stays out of shell history)."""
-    from sqlalchemy import select
-
-    from kiosk.models import Person
+    from kiosk.data import staff_queries
     from kiosk.services.access import sign_in
 
     new_pin = sys.stdin.readline().strip()
@@ -107,7 +105,7 @@ def pin_set(prison_number: str) -> None:
         raise click.ClickException("A PIN is 4 to 6 digits. Nothing was changed.")
     with db.transaction() as session:
         number = sign_in.normalise_number(prison_number)
-        person = session.scalars(select(Person).where(Person.prison_number == number)).first()
+        person = staff_queries.person_by_number(session, number)
         if person is None:
             raise click.ClickException(f"No one has the prison number {number}.")
         sign_in.set_pin(session, person, new_pin)

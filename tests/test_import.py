@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.models import Base, Decision, Establishment, Person, PlanAction
+from kiosk.models import Base, Decision, Person, PlanAction
 from kiosk.services.imports.contract import SCHEMA_PATH, ExportRefused
 from kiosk.services.imports.importer import import_export
 from support.kiosk import EXAMPLE as EXAMPLE_PATH

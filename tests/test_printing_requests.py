@@ -12,6 +12,7 @@ from sqlalchemy import select
 from kiosk.data import dashboard_queries as dashboard
 from kiosk.extensions import db
 from kiosk.models import AuditEvent, PrintLogEntry, PrintRequest, StaffUser
+from kiosk.services.access.staff_access import person_scope
 from support.kiosk import DANNY, LIFER, TOMASZ, import_people, sign_in_as, varied_people
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
     csrf_from, fast_hashing, make_user, person_id, sign_in_staff,
@@ -76,14 +77,14 @@ def test_printing_feeds_the_dashboard_and_the_persons_list_of_who_looked(app, cl
     with app.app_context():
         user = db.session.scalars(select(StaffUser).where(StaffUser.username == manager)).one()
         before = {row[0].prison_number for row in
-                  dashboard.plans_not_printed(db.session, user, datetime.now(timezone.utc)).rows}
+                  dashboard.plans_not_printed(db.session, person_scope(user), datetime.now(timezone.utc)).rows}
     assert LIFER in before
     staff = app.test_client()
     sign_in_staff(staff, make_user(app, "case_coordinator"))
     assert staff.get(f"/staff/people/{person_id(app, LIFER)}/print/plan").status_code == 200
     with app.app_context():
         after = {row[0].prison_number for row in
-                 dashboard.plans_not_printed(db.session, user, datetime.now(timezone.utc)).rows}
+                 dashboard.plans_not_printed(db.session, person_scope(user), datetime.now(timezone.utc)).rows}
     assert after == before - {LIFER}
     sign_in_as(client, LIFER)
     assert "A case coordinator Printed your papers" in words_on(client, "/me/who-has-looked")

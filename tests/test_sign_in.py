@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk import security
+from kiosk.data import kiosk_queries
 from kiosk.extensions import db
 from kiosk.models import KioskAccount, KioskSession, Person, SignInLockout
 from kiosk.services.access import sign_in
@@ -122,11 +123,11 @@ def test_the_visit_check_read_on_the_driver_gives_what_sqlalchemy_gives(app, cli
     account.easy_read, account.text_size, account.language = True, 2, "pl"
     db_session.commit()
     with app.app_context():
-        straight = db.first_row(sign_in._VISIT, visit_token=token_hash)
+        straight = kiosk_queries.visit_row(db, token_hash)
         with db.connection() as connection:
-            row = connection.execute(sign_in._VISIT, {"visit_token": token_hash}).one()
+            row = connection.execute(kiosk_queries._VISIT, {"visit_token": token_hash}).one()
         through_core = tuple(row)
-        assert db.first_row(sign_in._VISIT, visit_token="no such visit") is None
+        assert kiosk_queries.visit_row(db, "no such visit") is None
     assert straight == through_core
     assert [type(value) for value in straight] == [type(value) for value in through_core]
     last_active_at, *visit = straight

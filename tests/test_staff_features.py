@@ -9,12 +9,13 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select, text
 
+from kiosk.data import audit_queries
 from kiosk.extensions import db
-from kiosk.models import AuditEvent, Base, KioskAccount, Person
-from kiosk.services.staff import audit
-from kiosk.services.imports import contract
+from kiosk.models import AuditEvent, Base, KioskAccount, Person, StaffUser
 from kiosk.services.access import sign_in
-from kiosk.services.staff import summaries
+from kiosk.services.access.staff_access import person_scope
+from kiosk.services.imports import contract
+from kiosk.services.staff import audit, summaries
 from support.kiosk import (
     DANNY, NOBODY, SHORT, TOMASZ, XSS, document, example_people, nobody, varied_people,
 )
@@ -149,7 +150,7 @@ def test_every_staff_view_of_a_person_is_audited(app, client, people, page):
     assert len(views) == 1
     assert (views[0].username, views[0].role) == (username, "personal_officer")
     with app.app_context():
-        seen = audit.views_of_person(db.session, danny)
+        seen = audit_queries.views_of_person(db.session, danny)
     assert [(v.role, v.action, v.on) for v in seen] == [("personal_officer", "view", date.today())]
 
 
@@ -257,9 +258,9 @@ def test_a_saved_summary_is_audited_and_ready_for_the_kiosk(app, client, client_
     [change] = events(app, audit.CHANGE, danny)
     assert change.role == "social_worker" and "D1" in change.detail
     with app.app_context():
-        shown = summaries.summaries_for(db.session, danny)
-    summary = shown[("decision", "D1")]
-    assert (summary.text, summary.written_by_role) == ("You can move to Low supervision.", "social_worker")
+        summary = summaries.summary_of(db.session, danny, "decision", "D1")
+        writer = db.session.get(StaffUser, summary.written_by)
+        assert (summary.text, writer.role) == ("You can move to Low supervision.", "social_worker")
 
 
 def test_checking_does_not_save(app, client, client_request, people):
@@ -268,7 +269,7 @@ def test_checking_does_not_save(app, client, client_request, people):
     client_request.post(f"/staff/people/{danny}/summaries/decision/D1",
                         data={"text": "Plain words.", "action": "check"}, expected_status=200)
     with app.app_context():
-        assert summaries.summaries_for(db.session, danny) == {}
+        assert summaries.summary_of(db.session, danny, "decision", "D1") is None
 
 
 def test_a_summary_for_someone_elses_decision_is_not_found(app, client, people):
@@ -300,7 +301,6 @@ def test_jargon_in_staff_text_is_explained_on_staff_pages(app, client, client_re
 def test_the_dashboard_lists_gaps_and_counts_by_hall(app, client, client_request, people):
     with app.app_context(), db.transaction() as session:
         danny = session.scalars(select(Person).where(Person.prison_number == DANNY)).one()
-        from kiosk.models import StaffUser
         make_user(app, "personal_officer", username="printer", hall="Ailsa")
         printer = session.scalars(select(StaffUser).where(StaffUser.username == "printer")).one()
         audit.record(session, printer, audit.PRINT, danny, "plan")
@@ -352,13 +352,11 @@ def test_name_search_is_answered_from_the_name_index(app, people):
     """Not a timing test: the plan must use the lower(family_name) index, not scan people
     (benchmarks/staff_search_benchmark.py times SQLite and PostgreSQL)."""
     from kiosk.data import staff_queries
-    from kiosk.models import StaffUser
 
     user = StaffUser(id=0, role="rmt_administrator", establishment_id=None)
     with app.app_context():
         family = func.lower(Person.family_name)
-        query = (select(Person).where(staff_queries._starts_with(family, "mc"),
-                                      staff_queries.person_scope(user))
+        query = (select(Person).where(staff_queries._starts_with(family, "mc"), person_scope(user))
                  .order_by(family).limit(50))
         compiled = query.compile(db.session.get_bind(), compile_kwargs={"literal_binds": True})
         plan = " ".join(str(row[-1]) for row in db.session.execute(

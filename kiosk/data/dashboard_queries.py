@@ -1,16 +1,17 @@
-"""What a manager needs to act on: missing plans, plans not printed, risk not shared, by hall."""
+"""What a manager needs to act on: missing plans, plans not printed, risk not shared, by hall.
+
+Every list is of people in custody within `scope`, the user's `person_scope` passed in.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from kiosk.models import AuditEvent, Establishment, Person, Plan, RiskAssessment, StaffUser
-
-from kiosk.services.staff import audit
-from kiosk.services.access.staff_access import person_scope
+from kiosk.models import AuditEvent, Establishment, Person, Plan, RiskAssessment
+from kiosk.models.staff_side import PRINT
 
 SIX_MONTHS = timedelta(days=183)
 LIST_LIMIT = 100
@@ -35,8 +36,8 @@ class HallCount:
     risk_not_shared: int
 
 
-def _present(user: StaffUser):
-    return (Person.present.is_(True), person_scope(user))
+def _present(scope: ColumnElement[bool]):
+    return (Person.present.is_(True), scope)
 
 
 def _listed(session: Session, query) -> Listed:
@@ -44,10 +45,10 @@ def _listed(session: Session, query) -> Listed:
     return Listed(list(session.execute(query.limit(LIST_LIMIT))), total or 0)
 
 
-def people_without_plan(session: Session, user: StaffUser) -> Listed:
+def people_without_plan(session: Session, scope: ColumnElement[bool]) -> Listed:
     """People in custody whose record holds no agreed plan."""
     query = (select(Person).outerjoin(Plan, Plan.person_id == Person.id)
-             .where(Plan.person_id.is_(None), *_present(user))
+             .where(Plan.person_id.is_(None), *_present(scope))
              .order_by(Person.family_name, Person.given_name))
     return _listed(session, query)
 
@@ -55,31 +56,31 @@ def people_without_plan(session: Session, user: StaffUser) -> Listed:
 def last_prints():
     """When each person's record was last printed (a subquery on the audit trail)."""
     return (select(AuditEvent.person_id, func.max(AuditEvent.at).label("last_printed"))
-            .where(AuditEvent.action == audit.PRINT).group_by(AuditEvent.person_id).subquery())
+            .where(AuditEvent.action == PRINT).group_by(AuditEvent.person_id).subquery())
 
 
-def plans_not_printed(session: Session, user: StaffUser, now: datetime) -> Listed:
+def plans_not_printed(session: Session, scope: ColumnElement[bool], now: datetime) -> Listed:
     """People with a plan never printed, or not printed in six months; never-printed first."""
     printed = last_prints()
     query = (select(Person, printed.c.last_printed).join(Plan, Plan.person_id == Person.id)
              .outerjoin(printed, printed.c.person_id == Person.id)
              .where((printed.c.last_printed.is_(None)) | (printed.c.last_printed < now - SIX_MONTHS),
-                    *_present(user))
+                    *_present(scope))
              .order_by(printed.c.last_printed.is_not(None), printed.c.last_printed,
                        Person.family_name))
     return _listed(session, query)
 
 
-def risk_not_shared(session: Session, user: StaffUser) -> Listed:
+def risk_not_shared(session: Session, scope: ColumnElement[bool]) -> Listed:
     """People whose risk assessment the record does not show as shared with them."""
     query = (select(Person, RiskAssessment.assessed_on)
              .join(RiskAssessment, RiskAssessment.person_id == Person.id)
-             .where(RiskAssessment.shared_with_person_on.is_(None), *_present(user))
+             .where(RiskAssessment.shared_with_person_on.is_(None), *_present(scope))
              .order_by(RiskAssessment.assessed_on, Person.family_name))
     return _listed(session, query)
 
 
-def counts_by_hall(session: Session, user: StaffUser) -> list[HallCount]:
+def counts_by_hall(session: Session, scope: ColumnElement[bool]) -> list[HallCount]:
     """People in custody per establishment and hall, with the gaps above counted."""
     no_plan = func.sum(case((Plan.person_id.is_(None), 1), else_=0))
     not_shared = func.sum(case((RiskAssessment.person_id.is_not(None)
@@ -88,7 +89,7 @@ def counts_by_hall(session: Session, user: StaffUser) -> list[HallCount]:
              .join(Establishment, Establishment.id == Person.establishment_id)
              .outerjoin(Plan, Plan.person_id == Person.id)
              .outerjoin(RiskAssessment, RiskAssessment.person_id == Person.id)
-             .where(*_present(user))
+             .where(*_present(scope))
              .group_by(Establishment.name, Person.hall).order_by(Establishment.name, Person.hall))
     return [HallCount(name, hall or "", people, int(a or 0), int(b or 0))
             for name, hall, people, a, b in session.execute(query)]

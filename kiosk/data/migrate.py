@@ -28,7 +28,3 @@ def downgrade(database_url: str, revision: str) -> None:
     """Step the schema back, for testing that every migration can be undone."""
     command.downgrade(alembic_config(database_url), revision)
 
-
-def make_revision(database_url: str, message: str) -> None:
-    """Write a new migration from the difference between the models and the database."""
-    command.revision(alembic_config(database_url), message=message, autogenerate=True)

@@ -1,7 +1,7 @@
 """Named queries for a person's own pages. Every one is scoped to one person's id.
 
-Views and services never build a `select()` themselves: they call a function here, so no page
-can ever show a row that belongs to someone else.
+Views and services never build a `select()` themselves: they call a function here (or in
+another module of kiosk/data/), so no page can ever show a row that belongs to someone else.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.models import (
-    Decision, KeyDate, LicenceCondition, Meeting, Plan, PlanAction, Programme, RiskArea,
-    RiskAssessment, Sentence, StaffContact, Supervision,
+    Decision, KeyDate, LicenceCondition, Meeting, PlainSummary, Plan, PlanAction, Programme,
+    RiskArea, RiskAssessment, Sentence, StaffContact, Supervision,
 )
 
 
@@ -71,6 +71,13 @@ def decisions_at_meeting(session: Session, person_id: int, meeting_key: str) -> 
              .where(Decision.person_id == person_id, Decision.meeting_key == meeting_key)
              .order_by(Decision.decided_on, Decision.item_key))
     return list(session.scalars(query))
+
+
+def plain_summary_for(session: Session, person_id: int, kind: str, item_key: str) -> PlainSummary | None:
+    """The plain summary staff wrote beside one of the person's decisions or their plan."""
+    query = select(PlainSummary).where(PlainSummary.person_id == person_id,
+                                       PlainSummary.target_kind == kind, PlainSummary.item_key == item_key)
+    return session.scalars(query).one_or_none()
 
 
 def risk_for(session: Session, person_id: int) -> RiskAssessment | None:

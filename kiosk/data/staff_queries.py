@@ -1,4 +1,5 @@
-"""Named queries for the staff side; every list of people is scoped by `person_scope(user)`.
+"""Named queries for the staff side; every list of people takes `scope`, the user's
+`person_scope(user)`, so no list reaches someone the user could not open one at a time.
 
 Search matches the start of a prison number or of a name, whatever its case, as an index range
 (`lower(name) >= 'smi' AND lower(name) < 'smi\\uffff'`), which SQLite and PostgreSQL both answer
@@ -7,11 +8,11 @@ from the indexes made in migration 0003, so it stays fast on 100,000 people.
 from __future__ import annotations
 
 import re
+
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.models import Caseload, Decision, Person, PlainSummary, Plan, StaffUser
-from kiosk.services.access.staff_access import person_scope
+from kiosk.models import Caseload, Decision, Establishment, Person, PlainSummary, Plan, StaffUser
 
 SEARCH_LIMIT = 50
 _HIGH = "\uffff"
@@ -35,9 +36,9 @@ def looks_like_prison_number(typed: str) -> bool:
     return bool(_PRISON_NUMBER.match(typed.strip())) and any(c.isdigit() for c in typed)
 
 
-def search_people(session: Session, user: StaffUser, typed: str,
+def search_people(session: Session, scope: ColumnElement[bool], typed: str,
                   limit: int = SEARCH_LIMIT) -> list[Person]:
-    """People this user may see whose prison number or name starts with what was typed.
+    """People in scope whose prison number or name starts with what was typed.
 
     One word: family-name matches first (read in the family-name index's order, so even a
     single letter stops after `limit` rows), then first and known-as names. Several words:
@@ -46,7 +47,6 @@ def search_people(session: Session, user: StaffUser, typed: str,
     typed = (typed or "").strip()
     if not typed:
         return []
-    scope = person_scope(user)
     if looks_like_prison_number(typed):
         number = _starts_with(Person.prison_number, re.sub(r"\s+", "", typed).upper())
         return _people(session, select(Person).where(number, scope)
@@ -117,6 +117,23 @@ def staff_users(session: Session, scope: ColumnElement[bool]) -> list[StaffUser]
     """The staff accounts an administrator manages (`staff_access.account_scope`), by username."""
     return list(session.scalars(select(StaffUser).where(scope).order_by(StaffUser.username)))
 
+
+def user_by_name(session: Session, username: str) -> StaffUser | None:
+    """The account with this (normalised) username, if any."""
+    return session.scalars(select(StaffUser).where(StaffUser.username == username)).first()
+
+
+def caseload_ids(session: Session, user_id: int) -> set[int]:
+    """The ids of the people on one user's caseload."""
+    return set(session.scalars(select(Caseload.person_id).where(Caseload.staff_user_id == user_id)))
+
+
+def establishments(session: Session, only: int | None = None) -> list[tuple[int, str]]:
+    """Every establishment (or `only` that one), by name, as (id, name)."""
+    query = select(Establishment.id, Establishment.name).order_by(Establishment.name)
+    if only is not None:
+        query = query.where(Establishment.id == only)
+    return [tuple(row) for row in session.execute(query)]
 
 
 def plan_of(session: Session, person_id: int) -> Plan | None:

@@ -6,7 +6,7 @@ from wtforms import BooleanField, RadioField
 
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES
-from kiosk.models import KioskAccount
+from kiosk.services.access import display
 from kiosk.signin.access import person_required
 
 from . import bp
@@ -42,11 +42,8 @@ def settings():
         "read_aloud": g.display.read_aloud})
     if form.validate_on_submit():
         with db.transaction() as session:
-            account = session.get(KioskAccount, g.visit.person_id)
-            account.language = form.language.data
-            account.easy_read = form.easy_read.data == "yes"
-            account.text_size = form.text_size.data
-            account.high_contrast = form.high_contrast.data
-            account.read_aloud = form.read_aloud.data
+            display.save_choices(session, g.visit.person_id, language=form.language.data,
+                                 easy_read=form.easy_read.data == "yes", text_size=form.text_size.data,
+                                 high_contrast=form.high_contrast.data, read_aloud=form.read_aloud.data)
         return redirect(url_for("me.home"))
     return render_template("me/settings.html", form=form)

@@ -1,4 +1,4 @@
-"""Wrong PINs and passwords, counted per key (see kiosk.services.lockout), for both sides."""
+"""Wrong PINs and passwords, counted per key (see kiosk.services.access.lockout), for both sides."""
 from __future__ import annotations
 
 from datetime import datetime

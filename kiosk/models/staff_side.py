@@ -52,6 +52,16 @@ class StaffSession(Base):
     last_active_at: Mapped[datetime]
 
 
+# What an audit event's `action` holds (written by kiosk/services/staff/audit.py alone).
+VIEW, PRINT, CHANGE, PIN_RESET, EXPORT, IMPORT = (
+    "view", "print", "change", "pin_reset", "export", "import")
+SIGN_IN, SIGN_OUT, USER_CHANGE = "sign_in", "sign_out", "user_change"
+ACTIONS = (VIEW, PRINT, CHANGE, PIN_RESET, EXPORT, IMPORT, SIGN_IN, SIGN_OUT, USER_CHANGE)
+# What a person is told about: people looking at or printing their record.
+SHOWN_TO_PERSON = (VIEW, PRINT)
+PERSON_ROLE = "person"  # the role recorded when the person acts for themselves
+
+
 class AuditEvent(Base):
     """Who (and in what role) did what, to whose record, and when; never changed or deleted."""
 

@@ -14,25 +14,23 @@ import multiprocessing
 import os
 import tempfile
 from collections import deque
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from flask import Flask
-from sqlalchemy import select
 
 from kiosk.extensions import db
-from kiosk.templating import today as local_today
-from kiosk.models import Person, PrintBatch, StaffUser
-from kiosk.services.printing import pdf
+from kiosk.models import Person, PrintBatch
 from kiosk.services.printing import copies as printing
-from kiosk.services.printing.pdf_join import PdfJoiner
+from kiosk.services.printing import pdf
 from kiosk.services.printing.packs import PACK, build_pack, print_language
+from kiosk.services.printing.pdf_join import PdfJoiner
+from kiosk.templating import today as local_today
 
 from .documents import pack_html
 
 log = logging.getLogger(__name__)
 RECYCLE_AFTER = 40  # packs a renderer process makes before a fresh one takes over
-KEEP_FOR = timedelta(days=7)  # a finished batch's PDF is personal data: removed after this
 
 
 def batch_file(app: Flask, batch: PrintBatch) -> Path:
@@ -48,18 +46,16 @@ def run_batch(app: Flask, batch_id: int) -> None:
     """Build the batch's PDF, unless it was cancelled; a failure is kept on the batch."""
     with app.app_context():
         with db.transaction() as session:
-            batch = session.get(PrintBatch, batch_id)
-            if batch is None or batch.status != printing.QUEUED:
+            batch = printing.claim_batch(session, batch_id)
+            if batch is None:
                 return
-            batch.status = printing.RUNNING
             people, variant, title = list(batch.person_ids), batch.variant, batch.scope_label
         try:
             finished = _build(app, batch_id, people, variant, title)
         except Exception as error:  # kept on the batch for staff to see, then re-raised for huey
             log.exception("print batch %s failed", batch_id)
             with db.transaction() as session:
-                session.get(PrintBatch, batch_id).status = printing.FAILED
-                session.get(PrintBatch, batch_id).error = str(error)[:2000]
+                printing.fail_batch(session, batch_id, str(error))
             raise
         if finished:
             _finish(app, batch_id)
@@ -140,28 +136,15 @@ def _cancelled(batch_id: int) -> bool:
 
 def _progress(batch_id: int, done: int) -> None:
     with db.transaction() as session:
-        session.get(PrintBatch, batch_id).done = done
+        printing.note_progress(session, batch_id, done)
 
 
 def _finish(app: Flask, batch_id: int) -> None:
     """Mark the batch done (unless cancelled at the last moment) and log every pack in it."""
     with db.transaction() as session:
         batch = session.get(PrintBatch, batch_id)
-        if batch.status != printing.RUNNING:
+        now = _now()
+        if not printing.finish_batch(session, batch_id, batch_file(app, batch).name, now):
             batch_file(app, batch).unlink(missing_ok=True)
             return
-        now = _now()
-        batch.status, batch.finished_at, batch.file_name = printing.DONE, now, batch_file(app, batch).name
-        user = session.get(StaffUser, batch.created_by) if batch.created_by else None
-        if user is not None:
-            printing.log_batch(session, batch, user, now)
-        _remove_old_files(app, session, now)
-
-
-def _remove_old_files(app: Flask, session, now: datetime) -> None:
-    """Delete the PDFs of batches finished more than a week ago; the log keeps what they held."""
-    old = session.scalars(select(PrintBatch).where(
-        PrintBatch.file_name.is_not(None), PrintBatch.finished_at < now - KEEP_FOR))
-    for batch in old:
-        batch_file(app, batch).unlink(missing_ok=True)
-        batch.file_name = None
+        printing.remove_old_files(session, now, lambda old: batch_file(app, old).unlink(missing_ok=True))

@@ -3,7 +3,7 @@ from flask import g, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from kiosk.data import staff_queries
+from kiosk.data import audit_queries, staff_queries
 from kiosk.extensions import db
 from kiosk.services.staff import audit
 from kiosk.services.access.staff_access import Permission
@@ -34,10 +34,11 @@ def audit_trail():
                                                  establishment_id)
                   if form.prison_number.data else None)
         unknown_number = bool(form.prison_number.data) and person is None
-        query = audit.TrailQuery(person_id=person.id if person else None,
-                                 username=form.username.data or None, action=form.action.data or None,
-                                 establishment_id=establishment_id)
-        events = [] if unknown_number else audit.search(db.session, query)
+        query = audit_queries.TrailQuery(person_id=person.id if person else None,
+                                        username=form.username.data or None,
+                                        action=form.action.data or None,
+                                        establishment_id=establishment_id)
+        events = [] if unknown_number else audit_queries.search(db.session, query)
     return render_template("staff/audit.html", form=form, events=events,
-                           unknown_number=unknown_number, limit=audit.SEARCH_LIMIT,
+                           unknown_number=unknown_number, limit=audit_queries.SEARCH_LIMIT,
                            action_names=ACTION_NAMES)

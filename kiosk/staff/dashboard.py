@@ -1,9 +1,9 @@
 """The manager's dashboard."""
 from flask import g, render_template
 
-from kiosk.extensions import db
 from kiosk.data import dashboard_queries as board
-from kiosk.services.access.staff_access import Permission
+from kiosk.extensions import db
+from kiosk.services.access.staff_access import Permission, person_scope
 
 from . import bp
 from .access import now, staff_required
@@ -13,11 +13,11 @@ from .access import now, staff_required
 @staff_required(Permission.VIEW_DASHBOARD)
 def dashboard():
     """People with no plan, plans not printed, risk not shared, and counts by hall."""
-    user = g.staff_user
+    scope = person_scope(g.staff_user)
     return render_template(
         "staff/dashboard.html",
-        no_plan=board.people_without_plan(db.session, user),
-        not_printed=board.plans_not_printed(db.session, user, now()),
-        not_shared=board.risk_not_shared(db.session, user),
-        halls=board.counts_by_hall(db.session, user),
+        no_plan=board.people_without_plan(db.session, scope),
+        not_printed=board.plans_not_printed(db.session, scope, now()),
+        not_shared=board.risk_not_shared(db.session, scope),
+        halls=board.counts_by_hall(db.session, scope),
         limit=board.LIST_LIMIT)

@@ -3,7 +3,7 @@ from flask import g, render_template, request
 
 from kiosk.data import staff_queries
 from kiosk.extensions import db
-from kiosk.services.access.staff_access import Permission
+from kiosk.services.access.staff_access import Permission, person_scope
 
 from . import bp
 from .access import staff_required, viewed_person
@@ -16,7 +16,7 @@ def people():
     """Search by name or prison number; with no search, the caseload and hall."""
     form = SearchForm(request.args)
     typed = form.q.data if form.validate() else ""
-    results = staff_queries.search_people(db.session, g.staff_user, typed) if typed else None
+    results = staff_queries.search_people(db.session, person_scope(g.staff_user), typed) if typed else None
     return render_template(
         "staff/people.html", form=form, typed=typed, results=results,
         limit=staff_queries.SEARCH_LIMIT,

@@ -25,7 +25,7 @@ from kiosk.services.printing.packs import (
     DECISION, EASY_READ, LARGE_PRINT, PACK, build_pack, print_language, printable,
 )
 from kiosk.services.records import registry
-from kiosk.services.access.staff_access import Permission
+from kiosk.services.access.staff_access import Permission, person_scope
 
 from . import bp
 from .access import now, person_or_404, staff_required
@@ -59,7 +59,7 @@ def _place_choices() -> list[tuple[str, str]]:
     """My caseload, each hall, and each landing of the people this user may see."""
     choices = [(print_queries.CASELOAD, _("My caseload"))]
     halls = []
-    for hall, landing in print_queries.places(db.session, g.staff_user):
+    for hall, landing in print_queries.places(db.session, person_scope(g.staff_user)):
         if hall not in halls:
             halls.append(hall)
             choices.append((f"{print_queries.HALL}|{hall}", _("Hall %(hall)s", hall=hall)))
@@ -105,15 +105,21 @@ def print_person(person_id: int, what: str):
     return response
 
 
+def _printing_page(form: BatchForm) -> str:
+    """The queue of requests, the user's batches and the print log, with the batch form."""
+    scope = person_scope(g.staff_user)
+    return render_template(
+        "staff/printing.html", form=form, variants=VARIANT_NAMES, PACK=PACK,
+        requests=print_queries.waiting_requests(db.session, scope),
+        batches=print_queries.batches_of(db.session, g.staff_user.id),
+        log=print_queries.print_log(db.session, scope))
+
+
 @bp.route("/printing")
 @staff_required(Permission.PRINT)
 def print_queue():
     """People's requests waiting to be printed, batches, and the print log."""
-    return render_template(
-        "staff/printing.html", form=_batch_form(), variants=VARIANT_NAMES, PACK=PACK,
-        requests=print_queries.waiting_requests(db.session, g.staff_user),
-        batches=print_queries.batches_of(db.session, g.staff_user),
-        log=print_queries.print_log(db.session, g.staff_user))
+    return _printing_page(_batch_form())
 
 
 @bp.route("/printing/batches", methods=["POST"])
@@ -123,19 +129,16 @@ def start_batch():
     form = _batch_form()
     people = []
     if form.validate_on_submit():
-        scope, *where = form.place.data.split("|")
-        people = print_queries.people_for_batch(db.session, g.staff_user, scope, *where)
+        place, *where = form.place.data.split("|")
+        people = print_queries.people_for_batch(db.session, person_scope(g.staff_user),
+                                                g.staff_user.id, place, *where)
         if not people:
             form.place.errors.append(_("There is nobody to print for there. Choose another."))
     if not people:
-        return render_template(
-            "staff/printing.html", form=form, variants=VARIANT_NAMES, PACK=PACK,
-            requests=print_queries.waiting_requests(db.session, g.staff_user),
-            batches=print_queries.batches_of(db.session, g.staff_user),
-            log=print_queries.print_log(db.session, g.staff_user))
+        return _printing_page(form)
     label = dict(_place_choices())[form.place.data]
     with db.transaction() as session:
-        batch = printing.start_batch(session, g.staff_user, scope, label, people,
+        batch = printing.start_batch(session, g.staff_user, place, label, people,
                                      form.variant.data, now())
     queue_for(current_app).build_batch(batch.id)
     return redirect(url_for("staff.batch", batch_id=batch.id))

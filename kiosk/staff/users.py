@@ -2,7 +2,6 @@
 (a national administrator in every one); every change is written to the audit trail."""
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from kiosk.data import staff_queries
 from kiosk.extensions import db
@@ -20,10 +19,8 @@ def _establishment_choices() -> list:
     """Where the signed-in administrator may add accounts: their own establishment, or
     (a national administrator) anywhere, national accounts included."""
     admin = g.staff_user
-    query = select(Establishment.id, Establishment.name).order_by(Establishment.name)
-    if admin.establishment_id is not None:
-        query = query.where(Establishment.id == admin.establishment_id)
-    choices = [choice(str(i), name) for i, name in db.session.execute(query)]
+    rows = staff_queries.establishments(db.session, only=admin.establishment_id)
+    choices = [choice(str(i), name) for i, name in rows]
     if manages_accounts_in(admin, None):
         choices.insert(0, choice("", _("None (national)")))
     return choices

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
+from kiosk.models import KioskAccount
 from kiosk.services.access.sign_in import Visit
 
-TEXT_SIZES = (0, 1, 2)  # normal, large, largest
+# What a person chooses on their settings page, each kept in their kiosk account.
+CHOICES = ("language", "easy_read", "text_size", "high_contrast", "read_aloud")
 
 
 @dataclass(frozen=True)
@@ -42,3 +46,13 @@ def settings_for(visit: Visit) -> DisplaySettings:
         high_contrast=_chosen(visit.high_contrast, "high_contrast" in needs),
         read_aloud=_chosen(visit.read_aloud, "read_aloud" in needs),
     )
+
+
+def save_choices(session: Session, person_id: int, **choices) -> None:
+    """Keep the person's own choices; from now on they win over their record's needs."""
+    unknown = set(choices) - set(CHOICES)
+    if unknown:
+        raise ValueError(f"not a setting a person chooses: {sorted(unknown)}")
+    account = session.get(KioskAccount, person_id)
+    for name, value in choices.items():
+        setattr(account, name, value)

@@ -14,10 +14,11 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, and_, bindparam, case, delete, null, or_, select
+from sqlalchemy import Engine, and_, bindparam, case, delete, null, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from kiosk.data import lockout_queries
 from kiosk.models import SignInLockout
 
 MAX_FAILURES = 5
@@ -72,7 +73,7 @@ def count_try(session: Session, key: str, now: datetime) -> Attempt:
         counted = connection.execute(statement).first()
         if counted is not None:
             return Attempt(True, counted.locked_until)
-        locked_until = connection.scalar(select(_TABLE.c.locked_until).where(_TABLE.c.key == key))
+        locked_until = lockout_queries.locked_until(connection, key)
     return Attempt(False, locked_until)
 
 

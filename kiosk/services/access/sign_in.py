@@ -1,6 +1,6 @@
 """Signing in at a shared kiosk: PIN checks, the lockout, and visits that end cleanly.
 
-Wrong PINs are counted per prison number typed (kiosk.services.lockout), never per address:
+Wrong PINs are counted per prison number typed (kiosk.services.access.lockout), never per address:
 every kiosk on a hall shares one address. Anyone can lock someone else's number for 15
 minutes; their personal officer lifts it by resetting the PIN. An unknown number and a wrong
 PIN get the same answer.
@@ -16,12 +16,12 @@ from typing import NamedTuple
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 
+from kiosk.data import kiosk_queries
 from kiosk.data.database import Database
-from kiosk.models import Establishment, KioskAccount, KioskSession, Person, Plan
-
+from kiosk.models import KioskAccount, KioskSession, Person
 from kiosk.services.access import lockout
 
 # A visit's last-active time is written at most this often, so reading pages costs no writes.
@@ -96,11 +96,10 @@ def set_pin_for_everyone(session: Session, establishment_code: str, pin: str) ->
     if not is_valid_pin(pin):
         raise ValueError("A PIN is 4 to 6 digits.")
     pin_hash = _hasher.hash(pin)
-    people = session.scalars(select(Person).join(Person.establishment).where(
-        Establishment.code == establishment_code).order_by(Person.prison_number)).all()
+    people = kiosk_queries.people_at(session, establishment_code)
     for person in people:
         account_for(session, person).pin_hash = pin_hash
-    with_plan = set(session.scalars(select(Plan.person_id)))
+    with_plan = kiosk_queries.people_with_a_plan(session)
     return next((p.prison_number for p in people if p.id in with_plan), None)
 
 
@@ -113,8 +112,7 @@ def check_pin(session: Session, typed_number: str, pin: str, now: datetime) -> S
     number = normalise_number(typed_number)
     attempt = lockout.count_try(session, _lockout_key(number), now)
     if attempt.allowed:
-        person = session.scalars(
-            select(Person).where(Person.prison_number == number, Person.present.is_(True))).first()
+        person = kiosk_queries.person_in_custody(session, number)
         account = session.get(KioskAccount, person.id) if person else None
         if _pin_matches(account.pin_hash if account else None, pin):
             lockout.clear(session, _lockout_key(number))
@@ -171,14 +169,7 @@ class Visit(NamedTuple):
                    account.previous_visit_at, account.pin_reset_at)
 
 
-# Built once, because building a select costs more than running it, and this runs on every page.
-_VISIT = (select(KioskSession.last_active_at, Person.id, Person.updated_at,
-                 Person.communication_needs, Person.preferred_language, KioskAccount.language,
-                 KioskAccount.easy_read, KioskAccount.text_size, KioskAccount.high_contrast,
-                 KioskAccount.read_aloud, KioskAccount.previous_visit_at, KioskAccount.pin_reset_at)
-          .join(Person, Person.id == KioskSession.person_id)
-          .join(KioskAccount, KioskAccount.person_id == KioskSession.person_id)
-          .where(KioskSession.token_hash == bindparam("visit_token")))
+# Built once, like the visit's query (kiosk/data/kiosk_queries.py), as they run on every page.
 _TOUCH = (update(KioskSession).where(KioskSession.token_hash == bindparam("visit_token"))
           .values(last_active_at=bindparam("now")))
 _END = delete(KioskSession).where(KioskSession.token_hash == bindparam("visit_token"))
@@ -191,7 +182,7 @@ def resume_visit(database: Database, token: str | None, now: datetime,
     if not token:
         return None
     token_hash = _token_hash(token)
-    row = database.first_row(_VISIT, visit_token=token_hash)
+    row = kiosk_queries.visit_row(database, token_hash)
     if row is None:
         return None
     last_active_at, *visit = row

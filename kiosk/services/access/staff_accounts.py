@@ -5,7 +5,7 @@ try runs one argon2 check (against a dummy hash for an unknown name), and wrong 
 counted for unknown names too, so a lock says nothing about whether a name exists.
 
 Wrong passwords are counted per username *and* the computer they were typed on (its
-address), with the rule in kiosk.services.lockout. Five wrong tries lock that name on that
+address), with the rule in kiosk.services.access.lockout. Five wrong tries lock that name on that
 computer for 15 minutes; the person can still sign in from their own computer, so no one can
 lock a colleague out by typing their name, and each computer gets five guesses per lock.
 """
@@ -18,11 +18,11 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from kiosk.data import staff_queries
 from kiosk.models import Caseload, StaffSession, StaffUser
-
 from kiosk.services.access import lockout
 from kiosk.services.access.staff_access import Role
 
@@ -73,13 +73,7 @@ def create_user(session: Session, username: str, display_name: str, password: st
 
 def user_by_name(session: Session, username: str) -> StaffUser | None:
     """The account with this username, if any."""
-    return session.scalars(select(StaffUser).where(
-        StaffUser.username == normalise_username(username))).first()
-
-
-def count_users(session: Session) -> int:
-    """How many accounts exist (the first administrator is made from the command line)."""
-    return session.scalar(select(func.count()).select_from(StaffUser)) or 0
+    return staff_queries.user_by_name(session, normalise_username(username))
 
 
 def check_password(session: Session, username: str, password: str, now: datetime,
@@ -90,7 +84,7 @@ def check_password(session: Session, username: str, password: str, now: datetime
     key = lockout.key_for("password", name, computer or "")
     attempt = lockout.count_try(session, key, now)
     if attempt.allowed:
-        user = session.scalars(select(StaffUser).where(StaffUser.username == name)).first()
+        user = staff_queries.user_by_name(session, name)
         if _password_matches(user.password_hash if user else None, password) and user.active:
             lockout.clear(session, key)
             return SignInResult(user=user)
@@ -141,7 +135,7 @@ def end_session(session: Session, token: str | None) -> None:
 
 def caseload_ids(session: Session, user: StaffUser) -> set[int]:
     """The ids of the people on the user's caseload."""
-    return set(session.scalars(select(Caseload.person_id).where(Caseload.staff_user_id == user.id)))
+    return staff_queries.caseload_ids(session, user.id)
 
 
 def add_to_caseload(session: Session, user: StaffUser, person_id: int) -> None:

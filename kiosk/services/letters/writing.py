@@ -21,7 +21,6 @@ from kiosk.limits import LETTER_CEILING, limit, too_long
 from kiosk.models import Decision, HelpRequest, Letter, LetterDraft, Meeting
 
 MEETING, DECISION, FORUM = "meeting", "decision", "forum"
-TARGET_KINDS = (MEETING, DECISION, FORUM)
 
 # Who a letter goes to. The first six can be chosen from "Write a letter".
 FORUM_NAMES = {

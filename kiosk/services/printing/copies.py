@@ -1,4 +1,4 @@
-"""The rules of printed copies: asking for one, logging each print, and batches.
+"""The rules of printed copies: asking for one, logging each print, and batches from start to end.
 
 Every print is one line in the print log and one `print` row in the audit trail, written
 together, so the person's kiosk ("who has printed my record") and the manager dashboard
@@ -7,10 +7,10 @@ person's waiting request, if they made one.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from kiosk.data import print_queries
@@ -20,7 +20,7 @@ from kiosk.services.staff import audit
 from kiosk.services.printing.packs import PACK, VARIANTS
 
 QUEUED, RUNNING, DONE, CANCELLED, FAILED = "queued", "running", "done", "cancelled", "failed"
-FINISHED = (DONE, CANCELLED, FAILED)
+KEEP_FOR = timedelta(days=7)  # a finished batch's PDF is personal data: removed after this
 
 
 def ask_for_copy(session: Session, person: Person, now: datetime) -> PrintRequest:
@@ -70,14 +70,46 @@ def cancel_batch(session: Session, batch: PrintBatch) -> bool:
     return bool(changed)
 
 
+def claim_batch(session: Session, batch_id: int) -> PrintBatch | None:
+    """The worker takes a queued batch; None when it is gone, cancelled or already taken."""
+    batch = session.get(PrintBatch, batch_id)
+    if batch is None or batch.status != QUEUED:
+        return None
+    batch.status = RUNNING
+    return batch
+
+
+def note_progress(session: Session, batch_id: int, done: int) -> None:
+    """How many packs of the batch are joined so far, for its progress bar."""
+    session.get(PrintBatch, batch_id).done = done
+
+
+def fail_batch(session: Session, batch_id: int, error: str) -> None:
+    """Keep what went wrong on the batch, for staff to see."""
+    batch = session.get(PrintBatch, batch_id)
+    batch.status, batch.error = FAILED, error[:2000]
+
+
+def finish_batch(session: Session, batch_id: int, file_name: str, now: datetime) -> bool:
+    """Mark the batch done and log every pack in it; False if it was cancelled at the last moment."""
+    batch = session.get(PrintBatch, batch_id)
+    if batch.status != RUNNING:
+        return False
+    batch.status, batch.finished_at, batch.file_name = DONE, now, file_name
+    user = session.get(StaffUser, batch.created_by) if batch.created_by else None
+    if user is not None:
+        log_batch(session, batch, user, now)
+    return True
+
+
 def log_batch(session: Session, batch: PrintBatch, user: StaffUser, now: datetime) -> None:
     """Log and audit every pack of a finished batch, as if each had been printed alone."""
-    for person in _people(session, batch.person_ids):
+    for person in print_queries.people_by_ids(session, batch.person_ids):
         record_print(session, user, person, PACK, batch.variant, now, batch.id)
 
 
-def _people(session: Session, ids: Iterable[int]) -> Iterable[Person]:
-    """People by id in chunks, so a batch of thousands is never loaded at once."""
-    ids = list(ids)
-    for start in range(0, len(ids), 500):
-        yield from session.scalars(select(Person).where(Person.id.in_(ids[start:start + 500])))
+def remove_old_files(session: Session, now: datetime, remove: Callable[[PrintBatch], None]) -> None:
+    """Remove the PDFs of batches finished more than a week ago; the log keeps what they held."""
+    for batch in print_queries.batches_with_files_before(session, now - KEEP_FOR):
+        remove(batch)
+        batch.file_name = None

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
-from kiosk.data import letter_queries, queries
+from kiosk.data import audit_queries, letter_queries, queries
 from kiosk.models import (
     Decision, LicenceCondition, Meeting, Person, PlainSummary, Plan, Programme, RiskAssessment,
     Sentence, StaffContact, Supervision,
@@ -307,7 +307,7 @@ class RecordView:
 def record_views_page(session: Session, person_id: int) -> list[RecordView]:
     """The person can see that staff use their record, and when."""
     return [RecordView(LOOKED_BY.get(view.role, _l("A member of staff")), WHAT_THEY_DID[view.action], view.on)
-            for view in audit.views_of_person(session, person_id)]
+            for view in audit_queries.views_of_person(session, person_id)]
 
 
 @dataclass(frozen=True)

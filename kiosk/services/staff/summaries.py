@@ -4,15 +4,13 @@ The official text is never changed: the summary sits next to it, with who wrote 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.data import queries
 from kiosk.limits import limit, too_long
 from kiosk.models import Decision, Person, PlainSummary, Plan, StaffUser
-
 from kiosk.services.staff import audit
 
 DECISION, PLAN = "decision", "plan"
@@ -22,19 +20,16 @@ KINDS = (DECISION, PLAN)
 def target_of(session: Session, person_id: int, kind: str, item_key: str) -> Decision | Plan | None:
     """The official decision or plan a summary belongs to; None if it is not this person's."""
     if kind == DECISION:
-        return session.scalars(select(Decision).where(
-            Decision.person_id == person_id, Decision.item_key == item_key)).one_or_none()
+        return queries.decision_for(session, person_id, item_key)
     if kind == PLAN:
-        plan = session.get(Plan, person_id)
+        plan = queries.plan_for(session, person_id)
         return plan if plan is not None and plan.item_key == item_key else None
     return None
 
 
 def summary_of(session: Session, person_id: int, kind: str, item_key: str) -> PlainSummary | None:
     """The summary written for one decision or plan, if any."""
-    return session.scalars(select(PlainSummary).where(
-        PlainSummary.person_id == person_id, PlainSummary.target_kind == kind,
-        PlainSummary.item_key == item_key)).one_or_none()
+    return queries.plain_summary_for(session, person_id, kind, item_key)
 
 
 def save(session: Session, user: StaffUser, person: Person, kind: str, item_key: str,
@@ -54,24 +49,3 @@ def save(session: Session, user: StaffUser, person: Person, kind: str, item_key:
     audit.record(session, user, audit.CHANGE, person, f"plain summary of {kind} {item_key}")
     session.flush()
     return summary
-
-
-@dataclass(frozen=True)
-class SummaryForPerson:
-    """What the kiosk shows beside the official text: the summary, the writer's role, the date."""
-
-    kind: str
-    item_key: str
-    text: str
-    written_by_role: str | None
-    written_on: datetime
-
-
-def summaries_for(session: Session, person_id: int) -> dict[tuple[str, str], SummaryForPerson]:
-    """Every plain summary for the person, keyed by (kind, item key), for their kiosk pages."""
-    query = (select(PlainSummary, StaffUser.role)
-             .outerjoin(StaffUser, StaffUser.id == PlainSummary.written_by)
-             .where(PlainSummary.person_id == person_id))
-    return {(s.target_kind, s.item_key): SummaryForPerson(s.target_kind, s.item_key, s.text, role,
-                                                          s.written_at)
-            for s, role in session.execute(query)}
