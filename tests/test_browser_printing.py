@@ -62,12 +62,12 @@ def test_asking_for_a_copy_reaches_staff_who_can_batch_and_cancel(page, live_ser
     page.get_by_role("button", name="Start printing").click()
     page.wait_for_url("**/staff/printing/batches/*")
     assert "Waiting to start" in page.inner_text("#batch-progress")
-    assert page.get_attribute("#batch-progress", "hx-trigger") == "every 2s"
+    assert page.get_attribute("#batch-progress", "data-hx-trigger") == "every 2s"
     with page.expect_response(lambda r: "/staff/printing/batches/" in r.url
                               and r.request.headers.get("hx-target") == "batch-progress"):
         pass  # htmx polls the progress fragment while the batch waits
     assert_accessible(page)
     page.get_by_role("button", name="Cancel this batch").click()
     page.wait_for_selector("text=Cancelled")
-    assert page.get_attribute("#batch-progress", "hx-trigger") is None
+    assert page.get_attribute("#batch-progress", "data-hx-trigger") is None
     assert_accessible(page)

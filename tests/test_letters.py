@@ -70,7 +70,7 @@ def test_autosave_stores_the_words_and_says_when(app, client, client_request, ma
     assert only_draft(app).text == "I have finished my course."
     page = client_request.get(RMT_LATER)
     assert page.find("textarea", id="text").get_text() == "I have finished my course."
-    assert page.find("textarea", id="text")["hx-post"] == RMT_LATER
+    assert page.find("textarea", id="text")["data-hx-post"] == RMT_LATER
 
 
 def end_visits(app) -> None:

@@ -17,6 +17,7 @@ from kiosk.services.letters import writing as letters
 from support.kiosk import DANNY, LIFER, TOMASZ, XSS, example_people, import_people
 from support.kiosk import sign_in_as as kiosk_sign_in
 from support.kiosk import varied_people
+from support.letters import add_letter
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
     ROLES, csrf_from, fast_hashing, import_without_pins, make_user, sign_in_staff,
 )
@@ -24,21 +25,6 @@ from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
 PO, CC, SW, RMT, MGR, ADM = ROLES
 READERS = {PO, CC, SW, RMT}
 NOW = datetime.now(timezone.utc)
-
-
-def add_letter(app, prison_number: str, text: str = "My views.", *, forum: str = "rmt",
-               meeting_date: date | None = None, late: bool = False, sent_at: datetime = NOW,
-               **fields) -> int:
-    """A sent letter straight into the database (the kiosk's own flow is tested elsewhere)."""
-    with app.app_context():
-        with db.transaction() as session:
-            person = session.scalars(select(Person).where(Person.prison_number == prison_number)).one()
-            letter = Letter(person_id=person.id, reference=letters.new_reference(),
-                            idempotency_key=letters.new_send_key(), forum=forum,
-                            meeting_date=meeting_date, text=text, late=late, sent_at=sent_at, **fields)
-            session.add(letter)
-            session.flush()
-            return letter.id
 
 
 @pytest.fixture

@@ -145,7 +145,7 @@ def test_a_cancelled_batch_is_never_built_or_logged(app, client, greenock, own_q
     sign_in_staff(client, make_user(app, "case_coordinator"))
     batch_id = start_batch(client, "hall|Ailsa")
     page = client.get(f"/staff/printing/batches/{batch_id}").get_data(as_text=True)
-    assert 'hx-trigger="every 2s"' in page and "Refresh to see how far it has got" in page
+    assert 'data-hx-trigger="every 2s"' in page and "Refresh to see how far it has got" in page
     response = client.post(f"/staff/printing/batches/{batch_id}/cancel",
                            data={"csrf_token": csrf_from(client, "/staff/printing")})
     assert response.status_code == 302
