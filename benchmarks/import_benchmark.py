@@ -60,7 +60,7 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
-    from kiosk.services.demo.records import write_export
+    from kiosk.services.demo.export import write_export
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "export.json"

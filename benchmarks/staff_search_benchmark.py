@@ -32,7 +32,7 @@ from kiosk.data import migrate, staff_queries  # noqa: E402
 from kiosk.data.database import make_engine  # noqa: E402
 from kiosk.models import Caseload, Establishment, Person, StaffUser  # noqa: E402
 from kiosk.services.access.staff_access import person_scope  # noqa: E402
-from kiosk.services.demo.words import HALLS, NAMES  # noqa: E402
+from kiosk.services.demo.people import HALLS, NAMES  # noqa: E402
 
 CODES = ["GRN", "EDN", "GLE", "DUM", "KIL", "LOW", "BAR", "INV", "GRE", "SHO", "CAS", "PER",
          "ADD", "POL", "STI", "BEL", "LIL"]

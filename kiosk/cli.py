@@ -70,7 +70,7 @@ def _refuse(problems: list[contract.Problem]) -> None:
 def demo_command(people: int, seed: int, establishment: str, output: Path | None,
                  no_import: bool, pin: str | None) -> None:
     """Make a realistic, fictional export for one establishment and import it."""
-    from kiosk.services.demo.records import write_export
+    from kiosk.services.demo.export import write_export
 
     path = output or Path(current_app.instance_path) / f"demo-{establishment}-{people}.json"
     path.parent.mkdir(parents=True, exist_ok=True)

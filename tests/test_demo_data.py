@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from kiosk.services.demo.records import ESTABLISHMENTS, generate_export, generate_people, write_export
-from kiosk.services.demo.words import NAMES
+from kiosk.services.demo.export import ESTABLISHMENTS, generate_export, generate_people, write_export
+from kiosk.services.demo.people import NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 OURS = ROOT / "kiosk" / "contract" / "record.schema.json"

@@ -179,7 +179,7 @@ def test_files_of_the_wrong_shape_are_refused(db_session, raw, expected):
 
 
 def test_a_large_file_with_one_mistake_names_it(db_session):
-    from kiosk.services.demo.records import generate_export
+    from kiosk.services.demo.export import generate_export
 
     document = generate_export(300)
     document["people"][250]["sentence"]["icm"] = "sometimes"
@@ -190,7 +190,7 @@ def test_a_large_file_with_one_mistake_names_it(db_session):
 
 
 def test_the_demo_file_imports_whole(db_session):
-    from kiosk.services.demo.records import generate_export
+    from kiosk.services.demo.export import generate_export
 
     summary = import_export(db_session, as_bytes(generate_export(200)), now=NOW)
     assert summary.added == 200

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from kiosk.extensions import db
 from kiosk.models import Person
 from kiosk.services.access import sign_in
-from kiosk.services.demo.records import generate_export
+from kiosk.services.demo.export import generate_export
 from kiosk.services.imports.importer import import_export
 
 # The contract's example file, copied here so the tests run from a plain clone.
@@ -197,7 +197,7 @@ def varied_people(today: date | None = None) -> list[dict]:
 
 def demo_document(people: int = 30, seed: int = 2026, code: str = "EDN",
                   today: date | None = None) -> dict:
-    """Made-up demo people from `kiosk.services.demo.records`, dated around `today`.
+    """Made-up demo people from `kiosk.services.demo.export`, dated around `today`.
 
     Another establishment than `document()`'s, so both can be imported side by side.
     """
