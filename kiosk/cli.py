@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -66,12 +67,17 @@ def _refuse(problems: list[contract.Problem]) -> None:
               help="Write the file here (kept after the import).")
 @click.option("--no-import", is_flag=True, help="Only write the file.")
 @click.option("--pin", help="Give every made-up person this kiosk PIN (demo data only).")
+@click.option("--staff-password", help="Make a demo staff account for each role with this password.")
 @with_appcontext
 def demo_command(people: int, seed: int, establishment: str, output: Path | None,
-                 no_import: bool, pin: str | None) -> None:
+                 no_import: bool, pin: str | None, staff_password: str | None) -> None:
     """Make a realistic, fictional export for one establishment and import it."""
+    from kiosk.services.access import staff_accounts
     from kiosk.services.demo.export import write_export
 
+    problem = staff_password and staff_accounts.password_problem(staff_password)
+    if problem:
+        raise click.ClickException(f"{problem} Nothing was made.")
     path = output or Path(current_app.instance_path) / f"demo-{establishment}-{people}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     write_export(path, people, seed=seed, establishment_code=establishment)
@@ -85,6 +91,19 @@ def demo_command(people: int, seed: int, establishment: str, output: Path | None
 
                 number = sign_in.set_pin_for_everyone(session, establishment, pin)
                 click.echo(f"Every made-up person has the PIN {pin}. Try prison number {number}.")
+            if staff_password:
+                _demo_staff(session, establishment, staff_password)
+
+
+def _demo_staff(session, establishment: str, password: str) -> None:
+    """One staff account per role, listed with the password to sign in with at /staff/."""
+    from kiosk.services.demo import accounts
+
+    made = accounts.make_staff(session, establishment, password, datetime.now(timezone.utc))
+    click.echo(f"Staff sign in at /staff/ with the password {password}:")
+    width = max(len(account.username) for account in made)
+    for account in made:
+        click.echo(f"  {account.username:<{width}}  {account.role}, sees {account.sees}")
 
 
 @main.group("pin")

@@ -8,8 +8,10 @@ from flask.cli import ScriptInfo
 from sqlalchemy import func, select
 
 from kiosk.cli import main
-from kiosk.models import KioskAccount, Person
+from kiosk.models import KioskAccount, Person, StaffUser
+from kiosk.services.access.staff_access import Role
 from support.kiosk import EXAMPLE
+from support.staff import csrf_from, fast_hashing, sign_in_staff  # noqa: F401  (fast_hashing is an autouse fixture)
 
 
 def run(app, *args, stdin=None):
@@ -51,6 +53,28 @@ def test_demo_writes_and_imports_made_up_people(app, db_session, tmp_path):
     assert "Try prison number GRN" in result.output
     hashes = db_session.scalars(select(KioskAccount.pin_hash)).all()
     assert len(hashes) == 30 and all(h.startswith("$argon2") for h in hashes)
+
+
+def test_demo_makes_a_staff_account_for_each_role_that_signs_in(app, client, db_session, tmp_path):
+    output = tmp_path / "demo.json"
+    result = run(app, "demo", "--people", "30", "--output", str(output), "--staff-password", "demo-password")
+    assert result.exit_code == 0, result.output
+    assert "Staff sign in at /staff/ with the password demo-password:" in result.output
+    for role in Role:
+        username = f"demo-{role.replace('_', '-')}"
+        assert username in result.output
+        sign_in_staff(client, username, "demo-password")
+        assert client.get("/staff/").status_code == 200
+        client.post("/staff/sign-out", data={"csrf_token": csrf_from(client, "/staff/")})
+    again = run(app, "demo", "--people", "30", "--output", str(output), "--staff-password", "demo-password")
+    assert again.exit_code == 0, again.output
+    assert db_session.scalar(select(func.count()).select_from(StaffUser)) == len(Role)
+
+
+def test_demo_refuses_a_short_staff_password_before_making_anything(app, db_session, tmp_path):
+    result = run(app, "demo", "--people", "5", "--output", str(tmp_path / "demo.json"), "--staff-password", "short")
+    assert result.exit_code == 1 and "at least 12 characters" in result.output
+    assert count_people(db_session) == 0 and not (tmp_path / "demo.json").exists()
 
 
 def test_pin_set_reads_the_pin_from_standard_input(app, db_session):

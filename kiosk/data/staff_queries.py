@@ -128,6 +128,11 @@ def caseload_ids(session: Session, user_id: int) -> set[int]:
     return set(session.scalars(select(Caseload.person_id).where(Caseload.staff_user_id == user_id)))
 
 
+def establishment_by_code(session: Session, code: str) -> Establishment | None:
+    """The establishment with this code, if any of its records were imported."""
+    return session.scalars(select(Establishment).where(Establishment.code == code)).first()
+
+
 def establishments(session: Session, only: int | None = None) -> list[tuple[int, str]]:
     """Every establishment (or `only` that one), by name, as (id, name)."""
     query = select(Establishment.id, Establishment.name).order_by(Establishment.name)
