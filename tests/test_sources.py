@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from kiosk.services.content import Citation, Source, content_for, parse_source, register
+from kiosk.services.wording.content import Citation, Source, content_for, parse_source, register
 
 EN = content_for("en")
 ENTRIES = list(EN.entries())

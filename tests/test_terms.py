@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kiosk.services.content import content_for
+from kiosk.services.wording.content import content_for
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 TRANSLATED = ("gd", "pl", "sq", "vi", "ar")

@@ -13,8 +13,8 @@ from types import SimpleNamespace as Row
 import pytest
 from babel.dates import format_date
 
-from kiosk.services.content import content_for
-from kiosk.services.key_dates import add_months, before_key, progression_window
+from kiosk.services.records.key_dates import add_months, before_key, progression_window
+from kiosk.services.wording.content import content_for
 from support.kiosk import LIFER, SHORT, import_people, lifer, set_display, short_termer, sign_in_as
 
 EN = content_for("en")
