@@ -36,9 +36,9 @@ from kiosk.extensions import db  # noqa: E402
 from kiosk.models import Person, PlanAction, PrintBatch  # noqa: E402
 from kiosk.printing import batches  # noqa: E402
 from kiosk.printing.documents import pack_html  # noqa: E402
-from kiosk.services.printing import pdf  # noqa: E402
 from kiosk.services.demo.export import generate_export  # noqa: E402
 from kiosk.services.imports.importer import import_export  # noqa: E402
+from kiosk.services.printing import pdf  # noqa: E402
 from kiosk.services.printing.packs import PACK, build_pack  # noqa: E402
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.services.imports.contract import SCHEMA_PATH
 from kiosk.services.wording import content as content_module
 from kiosk.services.wording.content import content_for
-from kiosk.services.imports.contract import SCHEMA_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads(SCHEMA_PATH.read_text("utf-8"))

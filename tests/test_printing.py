@@ -17,8 +17,8 @@ from sqlalchemy import select
 from kiosk.models import Person
 from kiosk.printing.documents import pack_html
 from kiosk.services.printing import pdf
-from kiosk.services.wording.content import content_for
 from kiosk.services.printing.packs import build_pack
+from kiosk.services.wording.content import content_for
 from support.kiosk import LICENSEE, LIFER, NOBODY, SHORT, XSS, import_people, varied_people
 
 EN = content_for("en")

@@ -18,8 +18,8 @@ from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES, babel_locale, format_day
 from kiosk.models import Person
 from kiosk.printing.documents import pack_pdf
-from kiosk.services.wording.content import content_for
 from kiosk.services.printing.packs import EASY_READ, build_pack
+from kiosk.services.wording.content import content_for
 from support.kiosk import LIFER, import_people, varied_people
 
 pytestmark = pytest.mark.databases("sqlite")

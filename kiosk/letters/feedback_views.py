@@ -5,9 +5,9 @@ from flask import abort, g, redirect, render_template, url_for
 
 from kiosk.errors import error_page
 from kiosk.extensions import db
-from kiosk.templating import today
 from kiosk.services.letters import feedback
 from kiosk.signin.access import now, person_required
+from kiosk.templating import today
 
 from . import bp
 from .forms import FeedbackForm

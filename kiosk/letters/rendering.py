@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_time
 from flask import current_app
 
-from kiosk.templating import locale
 from kiosk.services.letters.writing import forum_name
+from kiosk.templating import locale
 
 from . import bp
 

@@ -12,11 +12,11 @@ from flask import abort, current_app, g, redirect, render_template, request, url
 
 from kiosk.data import letter_queries, queries
 from kiosk.extensions import db
-from kiosk.templating import today
 from kiosk.services.letters import writing as letters
 from kiosk.signin.access import (
     load_visit, now, person_required, signed_in_person, waiting_for_own_pin,
 )
+from kiosk.templating import today
 
 from . import bp
 from .forms import LetterForm, SendForm

@@ -17,8 +17,8 @@ from flask_babel import force_locale
 
 from kiosk.i18n import babel_locale, text_direction
 from kiosk.services.printing import pdf
-from kiosk.services.wording.content import GlossaryTerm, content_for
 from kiosk.services.printing.packs import Pack
+from kiosk.services.wording.content import GlossaryTerm, content_for
 
 _SAVED = ("language", "jargon_seen")
 

@@ -5,8 +5,8 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk.data import audit_queries, staff_queries
 from kiosk.extensions import db
-from kiosk.services.staff import audit
 from kiosk.services.access.staff_access import Permission
+from kiosk.services.staff import audit
 
 from . import bp
 from .access import staff_required

@@ -2,10 +2,10 @@
 from flask import current_app, g, render_template
 
 from kiosk.extensions import db
-from kiosk.services.staff import audit
+from kiosk.services.access.staff_access import Permission
 from kiosk.services.imports import contract
 from kiosk.services.imports.importer import import_export
-from kiosk.services.access.staff_access import Permission
+from kiosk.services.staff import audit
 
 from . import bp
 from .access import staff_required

@@ -19,10 +19,10 @@ from wtforms.validators import DataRequired
 from kiosk.data import letter_queries
 from kiosk.extensions import db
 from kiosk.models import Letter, Person
-from kiosk.services.staff import audit
+from kiosk.services.access.staff_access import Permission, person_scope
 from kiosk.services.letters import figures as letter_figures
 from kiosk.services.letters import writing as letters
-from kiosk.services.access.staff_access import Permission, person_scope
+from kiosk.services.staff import audit
 
 from .access import now, staff_required
 from .forms import at_most

@@ -15,17 +15,17 @@ from wtforms import RadioField, SelectField
 from kiosk.data import print_queries
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES
-from kiosk.templating import today
 from kiosk.models import PrintBatch
 from kiosk.printing.batches import batch_file
 from kiosk.printing.documents import pack_pdf
 from kiosk.printing.queue import queue_for
+from kiosk.services.access.staff_access import Permission, person_scope
 from kiosk.services.printing import copies as printing
 from kiosk.services.printing.packs import (
     DECISION, EASY_READ, LARGE_PRINT, PACK, build_pack, print_language, printable,
 )
 from kiosk.services.records import registry
-from kiosk.services.access.staff_access import Permission, person_scope
+from kiosk.templating import today
 
 from . import bp
 from .access import now, person_or_404, staff_required

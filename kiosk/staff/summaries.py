@@ -7,9 +7,9 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from kiosk.extensions import db
-from kiosk.services.wording import checker
-from kiosk.services.staff import summaries
 from kiosk.services.access.staff_access import Permission
+from kiosk.services.staff import summaries
+from kiosk.services.wording import checker
 
 from . import bp
 from .access import now, person_or_404, staff_required, viewed_person

@@ -2,9 +2,9 @@
 jargon explained where it first appears on a page."""
 from flask import g
 
+from kiosk.services.access.staff_access import Permission, role_name
 from kiosk.services.wording.content import content_for
 from kiosk.services.wording.plain_language import Segment, annotate
-from kiosk.services.access.staff_access import Permission, role_name
 
 from . import bp
 from .access import may

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from kiosk.models import Person, StaffUser
 
-from kiosk.services.staff import audit
 from kiosk.services.access import sign_in
+from kiosk.services.staff import audit
 
 ONE_TIME_PIN_DIGITS = 6
 

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from kiosk.data import print_queries
 from kiosk.models import Person, PrintBatch, PrintLogEntry, PrintRequest, StaffUser
 
-from kiosk.services.staff import audit
 from kiosk.services.printing.packs import PACK, VARIANTS
+from kiosk.services.staff import audit
 
 QUEUED, RUNNING, DONE, CANCELLED, FAILED = "queued", "running", "done", "cancelled", "failed"
 KEEP_FOR = timedelta(days=7)  # a finished batch's PDF is personal data: removed after this

@@ -3,7 +3,7 @@
 The kiosk makes a route for each entry (/me/<path>, endpoint `me.<slug>`), the home page
 offers a tile for each entry with a hint, staff see each one as the person sees it, and the
 print pack holds each entry with a print name, in this order. Each page's body is one macro,
-`body(page, medium)` in templates/pages/<slug>.html, used on screen and on paper alike.
+`body(page, ui)` in templates/pages/<slug>.html, drawn on screen and on paper alike.
 
 To add a page: a builder (in pages.py, taking explicit arguments), an entry below, its
 template and its wording in content/ and the catalogues. Nothing else needs to know.
@@ -53,12 +53,11 @@ class RecordPage:
     tile_title: str | None = None  # its tile's title, when shorter than its heading
     print_name: str | None = None  # staff's name for its printed section; None: not printed
     shown: Callable[[object], bool] | None = None  # offered (tile, pack) only when true of its data
-    kept: bool = False  # kept once rendered (kiosk/me/page_memory.py): only when the memory's
-    #                     key holds everything it shows
+    kept: bool = False  # kept once rendered (kiosk/me/page_memory.py), if that key holds all it shows
 
     @property
     def template(self) -> str:
-        """The template holding its `body(page, medium)` macro."""
+        """The template holding its `body(page, ui)` macro."""
         return f"pages/{self.slug}.html"
 
     @property
