@@ -11,11 +11,10 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.models import Establishment, Person, StaffUser
-from kiosk.services.access import sign_in
-from kiosk.services.access import staff_accounts
+from kiosk.services.access import sign_in, staff_accounts
+from kiosk.services.access.staff_access import Role
 from kiosk.services.imports.importer import import_export
 from support.kiosk import document
-from kiosk.services.access.staff_access import Role
 
 PASSWORD = "correct horse battery staple"
 ROLES = tuple(Role)
