@@ -205,3 +205,114 @@ def test_the_four_assessments_have_four_names():
     assert "course check" in words("glossary.gpa")
     assert "fuller check about harm" in words("glossary.rosh")
     assert "arrival check" in words("glossary.csa")
+
+
+# A second reading against the sources (review 13) ------------------------------------------
+# Each test pins a sentence that was untrue for some readers, or said more than the sources.
+
+def sentences(key: str) -> list[str]:
+    """Every sentence of an entry, plain and easy read, lower-cased."""
+    return [s for s in re.split(r"(?<=[.?!])\s+", words(key)) if s]
+
+
+def test_release_date_is_not_called_the_first_day_out():
+    # A tag (HDC) date and a parole qualifying date fall before it on the same page (rules s.1, s.3AA).
+    said = words("dates.earliest_date_of_liberation.meaning")
+    assert not re.search(r"this is the (first|earliest) day", said)
+    assert "tag" in said and "parole" in said and "before it" in said
+
+
+def test_a_long_wait_is_not_said_to_be_nobodys_fault():
+    # 002 3495-3500: FGTR papers went back and forth because they were incomplete.
+    said = words("decisions.outcome.submitted.meaning")
+    assert "not your worker" not in said and "down to the system" not in said
+
+
+@pytest.mark.parametrize("key", ["glossary.recall", "explanations.licence.recall"])
+def test_recall_is_not_said_to_be_always_the_parole_boards_choice(key):
+    # Recall from a tag (HDC) is by Scottish Ministers (1993 Act s.17A).
+    board = [s for s in sentences(key.removeprefix("explanations.")) if "board decides" in s]
+    assert board and all("often" in s for s in board)
+
+
+@pytest.mark.parametrize("key", ["staff.role.personal_officer", "glossary.po"])
+def test_easy_read_says_personal_officers_should_go_to_case_meetings(key):
+    # 002 2201-2209: most personal officers did not attend.
+    meetings = [s for s in sentences(key) if "case meetings" in s]
+    assert meetings and all("should" in s for s in meetings)
+
+
+def test_no_risk_check_on_record_does_not_send_people_to_a_prison_social_worker():
+    # 000 110: no prison social worker for remand or most short sentences; 004 93: the check is
+    # for people who will be supervised after release.
+    said = words("empty.risk")
+    assert "prison social worker" not in said and "yet" not in said
+    assert "not everyone" in said or "not all" in said
+
+
+def test_prison_social_work_says_who_it_is_for():
+    said = words("staff.social_work")
+    assert "mainly for people who will be supervised" in said
+    assert not any(s.startswith("your social worker does") for s in sentences("staff.social_work"))
+
+
+@pytest.mark.parametrize("key, should", [
+    ("meetings.icm_initial.purpose", "should happen in the first six months"),
+    ("risk.lscmi_when", "should be done within five months"),
+    ("dates.parole_qualifying_date.before", "should be done again"),
+    ("dates.lscmi_reassessment.before", "should meet you"),
+    ("risk.serious_harm.due", "should talk with you"),
+])
+def test_timings_and_contact_from_guidance_are_said_as_should(key, should):
+    # 000 208-212: just over half of first checks were on time; some were years late.
+    said = words(key)
+    assert should in said
+    assert not re.search(r"\b(is done|it happens in|will meet|will talk)\b", said)
+
+
+def test_check_before_parole_qualifying_date_is_only_for_people_who_have_one():
+    assert "if you have a parole qualifying date" in words("risk.lscmi_when")
+
+
+def test_licence_conditions_are_not_promised_a_walk_through():
+    # 003 162: most people recalled did not understand their licence conditions.
+    said = words("glossary.licence_conditions")
+    assert "will go through" not in said and "ask your social worker" in said
+
+
+def test_only_licence_rules_stop_when_the_licence_ends():
+    # Other orders (for example notification requirements, 000 592) can go on after it.
+    easy = [i.text.lower() for i in EN.explain("dates.licence_expiry_date.meaning").easy]
+    stops = [s for s in easy if "rules" in s]
+    assert stops and all("licence" in s for s in stops)
+
+
+def test_meeting_the_social_worker_outside_starts_once_you_are_out():
+    said = words("dates.licence_expiry_date.before")
+    assert "until this date, you meet" not in said and "once you are out" in said
+
+
+def test_rules_after_release_are_not_said_to_end_at_sentence_expiry():
+    # An extended sentence's licence can run past the date on the same page.
+    said = words("dates.sentence_expiry_date.before")
+    assert "until it" not in said and "until then" not in said
+
+
+@pytest.mark.parametrize("key", ["progression.rule.life_olr", "dates.punishment_part_expiry.before"])
+def test_top_end_timing_says_the_places_differ_for_women_and_young_people(key):
+    assert "women and young people" in words(key)
+
+
+def test_postponement_gives_only_the_reason_the_sources_give():
+    said = words("meetings.postponed")
+    assert "staff are short" not in said and "often" not in said
+
+
+def test_declining_a_course_promises_no_second_chance():
+    assert "you can change your mind" not in words("programmes.status.declined")
+
+
+def test_a_copy_of_what_was_agreed_is_promised_for_case_meetings_only():
+    # 002 2708-2716 covers case meetings; nothing says the same of other meetings.
+    said = words("pages.meetings.copy")
+    assert "you should get a copy of what was agreed" not in said and "after a case meeting" in said
