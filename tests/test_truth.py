@@ -262,6 +262,12 @@ def test_prison_social_work_says_who_it_is_for():
     ("dates.parole_qualifying_date.before", "should be done again"),
     ("dates.lscmi_reassessment.before", "should meet you"),
     ("risk.serious_harm.due", "should talk with you"),
+    ("dates.lscmi_reassessment.meaning", "should do your risk and needs check again"),
+    ("risk.myths.community_access", "should be done again"),
+    ("icm.enhanced", "should get a full risk and needs check"),
+    ("glossary.enhanced_icm", "should get a full risk and needs check"),
+    ("glossary.csa", "should happen in your first three days"),
+    ("decisions.outcome.approved.next", "should tell you when it"),
 ])
 def test_timings_and_contact_from_guidance_are_said_as_should(key, should):
     # 000 208-212: just over half of first checks were on time; some were years late.
@@ -298,7 +304,8 @@ def test_rules_after_release_are_not_said_to_end_at_sentence_expiry():
     assert "until it" not in said and "until then" not in said
 
 
-@pytest.mark.parametrize("key", ["progression.rule.life_olr", "dates.punishment_part_expiry.before"])
+@pytest.mark.parametrize("key", ["progression.rule.life_olr", "dates.punishment_part_expiry.before",
+                                 "glossary.progression"])
 def test_top_end_timing_says_the_places_differ_for_women_and_young_people(key):
     assert "women and young people" in words(key)
 
@@ -316,3 +323,35 @@ def test_a_copy_of_what_was_agreed_is_promised_for_case_meetings_only():
     # 002 2708-2716 covers case meetings; nothing says the same of other meetings.
     said = words("pages.meetings.copy")
     assert "you should get a copy of what was agreed" not in said and "after a case meeting" in said
+
+
+def test_a_broken_licence_rule_is_not_said_to_go_to_the_parole_board():
+    # A tag (HDC) licence is revoked by Scottish Ministers (1993 Act s.17A), not the Board.
+    assert "parole board" not in words("licence.broken")
+    assert "sent back to prison" in words("licence.broken")
+
+
+# The glossary page lists every term for every reader: no entry may tell all of them that
+# they have a social worker, a check or a plan they may not have (000 110: no prison social
+# work for remand or most short sentences; 004 93: the check is for Enhanced ICM).
+
+@pytest.mark.parametrize("key", ["glossary.enhanced_icm", "glossary.standard_icm",
+                                 "glossary.pbsw", "glossary.ls_cmi"])
+def test_glossary_does_not_tell_every_reader_they_have_a_social_worker_or_a_check(key):
+    said = words(key)
+    assert not re.search(r"\byour (plan|risk and needs check|parole reports|reports)\b", said)
+    assert "will help you when you get out" not in said and "your prison social worker" not in said
+
+
+def test_prison_social_work_glossary_says_who_it_is_mainly_for():
+    assert "mainly work with people who will be supervised" in words("glossary.pbsw")
+
+
+def test_release_date_label_does_not_call_it_the_earliest_day_out():
+    # The explanation beside it says a tag or parole date can come before it (rules s.1, s.3AA).
+    assert "earliest" not in EN.label("date_kind", "earliest_date_of_liberation").lower()
+
+
+def test_first_temporary_release_label_is_a_date_to_be_looked_at_not_a_release_date():
+    # 002 3455-3462: Ministers must agree first; the date is when the case can be considered.
+    assert "looked at" in EN.label("date_kind", "fgtr_eligibility")
