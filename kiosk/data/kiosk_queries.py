@@ -13,7 +13,8 @@ from kiosk.models import Establishment, KioskAccount, KioskSession, Person, Plan
 _VISIT = (select(KioskSession.last_active_at, Person.id, Person.updated_at,
                  Person.communication_needs, Person.preferred_language, KioskAccount.language,
                  KioskAccount.easy_read, KioskAccount.text_size, KioskAccount.high_contrast,
-                 KioskAccount.read_aloud, KioskAccount.previous_visit_at, KioskAccount.pin_reset_at)
+                 KioskAccount.read_aloud, KioskAccount.read_aloud_speed,
+                 KioskAccount.previous_visit_at, KioskAccount.pin_reset_at)
           .join(Person, Person.id == KioskSession.person_id)
           .join(KioskAccount, KioskAccount.person_id == KioskSession.person_id)
           .where(KioskSession.token_hash == bindparam("visit_token")))

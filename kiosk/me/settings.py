@@ -7,6 +7,7 @@ from wtforms import BooleanField, RadioField
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES
 from kiosk.services.access import display
+from kiosk.services.speech.voices import SPEEDS
 from kiosk.signin.access import person_required
 
 from . import bp
@@ -17,6 +18,9 @@ except ImportError:  # pragma: no cover
     def choice(value, label):
         """A choice, the WTForms 3.2 way."""
         return value, label
+
+
+SPEED_NAMES = {"normal": _l("Normal speed"), "slower": _l("Slower")}  # read aloud's speeds
 
 
 class SettingsForm(FlaskForm):
@@ -30,6 +34,8 @@ class SettingsForm(FlaskForm):
         choice(0, _l("Normal")), choice(1, _l("Large")), choice(2, _l("Largest"))])
     high_contrast = BooleanField(_l("High contrast: white words on black"))
     read_aloud = BooleanField(_l("Show a button that reads the page out loud"))
+    reading_speed = RadioField(_l("How fast to read out loud"), choices=[
+        choice(speed, SPEED_NAMES[speed]) for speed in SPEEDS])
 
 
 @bp.route("/settings", methods=["GET", "POST"])
@@ -39,11 +45,12 @@ def settings():
     form = SettingsForm(data={
         "language": g.language, "easy_read": "yes" if g.display.easy_read else "no",
         "text_size": g.display.text_size, "high_contrast": g.display.high_contrast,
-        "read_aloud": g.display.read_aloud})
+        "read_aloud": g.display.read_aloud, "reading_speed": g.display.reading_speed})
     if form.validate_on_submit():
         with db.transaction() as session:
             display.save_choices(session, g.visit.person_id, language=form.language.data,
                                  easy_read=form.easy_read.data == "yes", text_size=form.text_size.data,
-                                 high_contrast=form.high_contrast.data, read_aloud=form.read_aloud.data)
+                                 high_contrast=form.high_contrast.data, read_aloud=form.read_aloud.data,
+                                 read_aloud_speed=form.reading_speed.data)
         return redirect(url_for("me.home"))
     return render_template("me/settings.html", form=form)

@@ -26,6 +26,7 @@ class KioskAccount(Base):
     text_size: Mapped[int | None] = mapped_column(SmallInteger)
     high_contrast: Mapped[bool | None] = mapped_column(Boolean)
     read_aloud: Mapped[bool | None] = mapped_column(Boolean)
+    read_aloud_speed: Mapped[str | None] = mapped_column(String(10))  # a key of voices.SPEEDS
     previous_visit_at: Mapped[datetime | None]
     this_visit_at: Mapped[datetime | None]
     # Set when staff reset the PIN: the person must choose their own at the next sign-in.

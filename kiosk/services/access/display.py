@@ -1,6 +1,8 @@
 """Display settings: easy read, text size, high contrast and read aloud, remembered per person.
 
 Until a person chooses, their settings start from the communication needs in their record.
+Read aloud starts on for everyone: the people who need it most are the least able to find it
+in Settings.
 """
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from kiosk.models import KioskAccount
 from kiosk.services.access.sign_in import Visit
+from kiosk.services.speech.voices import DEFAULT_SPEED, SPEEDS
 
 # What a person chooses on their settings page, each kept in their kiosk account.
-CHOICES = ("language", "easy_read", "text_size", "high_contrast", "read_aloud")
+CHOICES = ("language", "easy_read", "text_size", "high_contrast", "read_aloud", "read_aloud_speed")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class DisplaySettings:
     text_size: int
     high_contrast: bool
     read_aloud: bool
+    reading_speed: str = DEFAULT_SPEED  # how fast read aloud speaks (kiosk.services.speech)
 
     @property
     def page_classes(self) -> str:
@@ -44,7 +48,8 @@ def settings_for(visit: Visit) -> DisplaySettings:
         easy_read=_chosen(visit.easy_read, bool(needs & {"easy_read", "reads_with_support"})),
         text_size=_chosen(visit.text_size, 1 if "large_print" in needs else 0),
         high_contrast=_chosen(visit.high_contrast, "high_contrast" in needs),
-        read_aloud=_chosen(visit.read_aloud, "read_aloud" in needs),
+        read_aloud=_chosen(visit.read_aloud, True),
+        reading_speed=visit.read_aloud_speed if visit.read_aloud_speed in SPEEDS else DEFAULT_SPEED,
     )
 
 

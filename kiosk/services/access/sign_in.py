@@ -157,6 +157,7 @@ class Visit(NamedTuple):
     text_size: int | None
     high_contrast: bool | None
     read_aloud: bool | None
+    read_aloud_speed: str | None
     previous_visit_at: datetime | None
     pin_reset_at: datetime | None
 
@@ -166,7 +167,7 @@ class Visit(NamedTuple):
         return cls(person.id, person.updated_at, person.communication_needs,
                    person.preferred_language, account.language, account.easy_read,
                    account.text_size, account.high_contrast, account.read_aloud,
-                   account.previous_visit_at, account.pin_reset_at)
+                   account.read_aloud_speed, account.previous_visit_at, account.pin_reset_at)
 
 
 # Built once, like the visit's query (kiosk/data/kiosk_queries.py), as they run on every page.
