@@ -62,8 +62,10 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(language_bp)
         app.register_blueprint(me_bp)
         from .letters import bp as letters_bp
+        from .speech import bp as speech_bp
 
         app.register_blueprint(letters_bp)
+        app.register_blueprint(speech_bp)
     if app.config["STAFF_ENABLED"]:
         from .staff import bp as staff_bp
         from .staff.letters import bp as staff_letters_bp

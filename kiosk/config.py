@@ -74,4 +74,10 @@ def from_environment(instance_path: Path) -> dict:
         "HUEY_SQLITE_PATH": os.environ.get("HUEY_SQLITE_PATH", str(instance_path / "huey.sqlite3")),
         "HUEY_REDIS_URL": os.environ.get("HUEY_REDIS_URL"),
         "PRINT_PROCESSES": int(os.environ.get("PRINT_PROCESSES", "2")),
+        # Read aloud: audio of the app's own wording kept on disk (never personal text).
+        "SPEECH_CACHE_DIR": os.environ.get("SPEECH_CACHE_DIR", str(instance_path / "speech")),
+        "SPEECH_CACHE_MB": int(os.environ.get("SPEECH_CACHE_MB", "200")),
+        "SPEECH_WORKERS": int(os.environ.get("SPEECH_WORKERS", "2")),
+        "SPEECH_ESPEAK": os.environ.get("SPEECH_ESPEAK", "espeak-ng"),
+        "SPEECH_OPUSENC": os.environ.get("SPEECH_OPUSENC", "opusenc"),
     }

@@ -135,7 +135,8 @@ def app_config(database_url: str) -> dict:
     """The settings of every app under test."""
     return {"DATABASE_URL": database_url, "SECRET_KEY": "test", "TESTING": True,
             "PRINT_DIR": os.path.join(_TEST_FILES.name, "print"),
-            "HUEY_SQLITE_PATH": os.path.join(_TEST_FILES.name, "huey.sqlite3")}
+            "HUEY_SQLITE_PATH": os.path.join(_TEST_FILES.name, "huey.sqlite3"),
+            "SPEECH_CACHE_DIR": os.path.join(_TEST_FILES.name, "speech")}
 
 
 # The app and its clients ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Kiosk behaviour on top of pages that already work without JavaScript:
-// GOV.UK Frontend components, the PIN keypad, the time-out warning and read aloud.
+// GOV.UK Frontend components, the PIN keypad and the time-out warning (read aloud is
+// read_aloud.js, loaded only on pages with the player).
 import { initAll } from "/vendor/govuk/govuk-frontend.min.js";
 
 initAll();
@@ -51,24 +52,9 @@ function startTimeout(body) {
     schedule();
   });
   document.addEventListener("htmx:afterRequest", schedule);
+  document.addEventListener("app:activity", schedule); // e.g. read aloud playing
   schedule();
-}
-
-/** Read the main part of the page out loud with the browser's own speech (no network). */
-function startReadAloud(button) {
-  if (!("speechSynthesis" in window)) return;
-  button.hidden = false;
-  button.addEventListener("click", () => {
-    if (window.speechSynthesis.speaking) {
-      window.speechSynthesis.cancel();
-      return;
-    }
-    const utterance = new SpeechSynthesisUtterance(document.getElementById("main-content").innerText);
-    utterance.lang = document.documentElement.lang;
-    window.speechSynthesis.speak(utterance);
-  });
 }
 
 document.querySelectorAll("[data-module='app-keypad']").forEach(startKeypad);
 if (document.body.dataset.idleSeconds) startTimeout(document.body);
-document.querySelectorAll("[data-module='app-read-aloud']").forEach(startReadAloud);
