@@ -287,6 +287,9 @@ def test_without_espeak_read_aloud_is_hidden_and_the_log_says_why(app, people, c
     page = BeautifulSoup(client.get("/me/plan").get_data(as_text=True), "html.parser")
     assert page.select_one("main h1") and not page.select(".app-player, .app-sentence, script[src$='read_aloud.js']")
     assert client.get("/speech/sentence?page=/me/plan&key=" + "0" * 32).status_code == 404
+    settings_page = BeautifulSoup(client.get("/me/settings").get_data(as_text=True), "html.parser")
+    assert settings_page.select("input[name=high_contrast]")
+    assert not settings_page.select("input[name=read_aloud], input[name=reading_speed]")
     db.engine(quiet).dispose()
 
 

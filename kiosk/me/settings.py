@@ -9,6 +9,7 @@ from kiosk.i18n import LANGUAGES
 from kiosk.services.access import display
 from kiosk.services.speech.voices import SPEEDS
 from kiosk.signin.access import person_required
+from kiosk.speech import read_aloud
 
 from . import bp
 
@@ -46,11 +47,15 @@ def settings():
         "language": g.language, "easy_read": "yes" if g.display.easy_read else "no",
         "text_size": g.display.text_size, "high_contrast": g.display.high_contrast,
         "read_aloud": g.display.read_aloud, "reading_speed": g.display.reading_speed})
+    if read_aloud() is None:  # espeak-ng is missing, so there is no read aloud to set
+        del form.read_aloud
+        del form.reading_speed
     if form.validate_on_submit():
         with db.transaction() as session:
-            display.save_choices(session, g.visit.person_id, language=form.language.data,
-                                 easy_read=form.easy_read.data == "yes", text_size=form.text_size.data,
-                                 high_contrast=form.high_contrast.data, read_aloud=form.read_aloud.data,
-                                 read_aloud_speed=form.reading_speed.data)
+            choices = {"language": form.language.data, "easy_read": form.easy_read.data == "yes",
+                       "text_size": form.text_size.data, "high_contrast": form.high_contrast.data}
+            if "read_aloud" in form:
+                choices.update(read_aloud=form.read_aloud.data, read_aloud_speed=form.reading_speed.data)
+            display.save_choices(session, g.visit.person_id, **choices)
         return redirect(url_for("me.home"))
     return render_template("me/settings.html", form=form)
