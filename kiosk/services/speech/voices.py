@@ -26,7 +26,7 @@ RATE = 22050  # espeak-ng's sample rate (16-bit mono)
 PAUSE_BETWEEN_PARTS = 0.15  # seconds, where a sentence changes voice
 PAUSE_BETWEEN_SENTENCES = 0.5  # in the audio of a whole page
 OPUS_ARGS = ("--quiet", "--bitrate", "24", "--speech", "--comp", "5")
-TIMEOUT = 20  # seconds for one program to finish
+TIMEOUT = 20  # seconds for one program to finish, and one more for each second of sound encoded
 
 
 class SpeechUnavailable(RuntimeError):
@@ -95,12 +95,12 @@ class Speaker:
         wav = wav_file(pcm)
         if not self.opusenc:
             return wav
-        return self._run([self.opusenc, *OPUS_ARGS, "-", "-"], wav)
+        return self._run([self.opusenc, *OPUS_ARGS, "-", "-"], wav, TIMEOUT + len(pcm) / (RATE * 2))
 
     @staticmethod
-    def _run(command: list[str], given: bytes) -> bytes:
+    def _run(command: list[str], given: bytes, timeout: float = TIMEOUT) -> bytes:
         try:
-            done = subprocess.run(command, input=given, capture_output=True, timeout=TIMEOUT, check=True)
+            done = subprocess.run(command, input=given, capture_output=True, timeout=timeout, check=True)
         except (OSError, subprocess.SubprocessError) as error:
             raise SpeechUnavailable(f"{command[0]} failed: {error}") from error
         return done.stdout
