@@ -187,6 +187,7 @@ function startPlayer(root) {
     }
     ready.clear();
     if (playing) playAt(index);
+    else silence(); // Play starts the sentence again, at the new speed
   });
 
   // A glossary term opened in staff text: read its meaning, then carry on where the page was.
