@@ -446,7 +446,8 @@ def every_kiosk_url(client, limit: int = 80) -> list[str]:
         page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
         for link in page.select("a[href^='/']"):
             href = link["href"].split("#")[0]
-            if href and not href.startswith(("/staff", "/pictures", "/assets", "/fonts", "/static")):
+            if href and not href.startswith(("/staff", "/pictures", "/assets", "/fonts", "/static",
+                                             "/speech")):
                 queue.append(href)
     return urls
 
