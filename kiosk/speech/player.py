@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from flask import current_app, g, request
+from flask import current_app, g, has_request_context, request
 from markupsafe import Markup
 
 from kiosk.services.speech import sentences
@@ -27,8 +27,9 @@ class Player(NamedTuple):
 
 def player_here() -> Player | None:
     """A player for this page: on a person's own pages, when read aloud is on for them and
-    espeak-ng is installed; never in a staff preview."""
-    if (EXTENSION not in current_app.extensions or request.blueprint not in SPOKEN_BLUEPRINTS
+    espeak-ng is installed; never in a staff preview, nor on paper (no request there)."""
+    if (not has_request_context() or EXTENSION not in current_app.extensions
+            or request.blueprint not in SPOKEN_BLUEPRINTS
             or g.get("staff_preview") or "display" not in g or not g.display.read_aloud):
         return None
     query = request.query_string.decode("utf-8", "replace")
