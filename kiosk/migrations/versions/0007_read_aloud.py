@@ -1,7 +1,7 @@
 """read aloud: the speed each person chose for it
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-06 17:00:00
 
 A plain ADD/DROP COLUMN, which SQLite (3.35 and later) and PostgreSQL both do in place: batch
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
