@@ -63,6 +63,7 @@ FORMS = {
                                {"text": [], "action": ["check", "save"]}, ({}, AUTOSAVE)),
     "letters.ask_for_help": FormRoute("/me/letters/help/meeting/L-M2", KIOSK, {"text": []}),
     "letters.send": FormRoute("/me/letters/send", KIOSK, {"send_key": []}),
+    "speech.speed": FormRoute("/speech/speed", KIOSK, {"speed": ["slower", "normal"]}),
     "staff.sign_in": FormRoute("/staff/sign-in", ANYONE, {"username": [], "password": []}),
     "staff.sign_out": FormRoute("/staff/sign-out", STAFF),
     "staff.plain_checker": FormRoute("/staff/checker", STAFF, {"text": []}, ({}, CHECKER)),
