@@ -72,8 +72,9 @@ def crawl(client, start: list[str]) -> dict[str, str]:
         found[url] = response.get_data(as_text=True)
         seen_shapes[shape(url)] += 1
         links = BeautifulSoup(found[url], "html.parser").select("a[href]")
-        queue += [href for href in (a["href"].split("#")[0] for a in links)
-                  if href.startswith("/") and not href.startswith(("/static/", "/assets/", "/pictures/"))]
+        queue += [href for href in (a["href"].split("#")[0] for a in links)  # (/speech/: audio)
+                  if href.startswith("/") and not href.startswith(("/static/", "/assets/", "/pictures/",
+                                                                   "/speech/"))]
     return found
 
 
