@@ -11,25 +11,34 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from flask import g
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from kiosk import create_app
 from kiosk.extensions import db
+from kiosk.models import Person
+from kiosk.printing.documents import pack_html
+from kiosk.services.access.display import DisplaySettings
+from kiosk.services.printing.packs import PACK, VARIANTS, build_pack
 from kiosk.services.speech.audio_cache import AudioCache
 from kiosk.services.speech.sentences import sentences_in_page
 from kiosk.services.speech.shared import is_shared
 from kiosk.services.speech.voices import PAUSE_BETWEEN_PARTS, PAUSE_BETWEEN_SENTENCES, SPEEDS
+from kiosk.speech.player import player_here
 from support.audio import espeak_seconds, need_speech_programs, read_sound
 from support.kiosk import (
     DANNY, LICENSEE, LIFER, TOMASZ, import_people, set_display, sign_in_as, varied_people,
 )
-from support.pages import IsolatedClient, main_text
+from support.pages import IsolatedClient, main_text, record_page_urls
 from support.staff import csrf_from, fast_hashing, make_user, person_id, sign_in_staff  # noqa: F401
 
 LANGUAGES = ("en", "gd", "pl", "sq", "vi", "ar")
-PAGES = ("/me/", "/me/plan", "/me/dates", "/me/decisions/L-D2", "/me/risk", "/me/glossary?q=case",
-         "/me/settings", "/me/letters/")
+# Every page of the record-page registry (kiosk.screens renders them), one page for one item,
+# and the pages that are not record pages.
+PAGES = (*record_page_urls(), "/me/decisions/L-D2", "/me/glossary?q=case", "/me/settings",
+         "/me/letters/")
 
 
 @pytest.fixture(autouse=True)
@@ -155,6 +164,22 @@ def test_staff_see_no_player_when_they_preview_a_persons_pages(app, client, peop
     page = BeautifulSoup(client.get(f"/staff/people/{person_id(app, LIFER)}/as-they-see-it/plan")
                          .get_data(as_text=True), "html.parser")
     assert page.select_one("main h1") and not page.select(".app-player, .app-sentence")
+
+
+@pytest.mark.databases("sqlite")
+def test_printed_packs_have_no_player_and_no_sentence_marks(app, people):
+    """The player and the marks belong to the kiosk's frame, not to the page bodies that are
+    printed too: even rendered where a kiosk page would have the player, a pack has neither."""
+    with app.test_request_context("/me/plan"):
+        g.language = "en"
+        g.display = DisplaySettings(easy_read=False, text_size=0, high_contrast=False, read_aloud=True)
+        assert player_here() is not None, "rendered where a kiosk page has the player"
+        person = db.session.scalars(select(Person).where(Person.prison_number == LIFER)).one()
+        pack = build_pack(db.session, person, PACK, today=date.today(), language="en")
+        for variant in VARIANTS:
+            page = BeautifulSoup(pack_html(pack, lang="en", variant=variant), "html.parser")
+            assert page.select_one("h1, h2"), variant
+            assert not page.select(".app-player, .app-sentence, [data-sentence], script[src$='read_aloud.js']")
 
 
 # Only the person's own pages --------------------------------------------------------------
