@@ -117,6 +117,12 @@ def test_finding_terms_prefers_the_longer_one():
     assert terms_used("On Low, there is no set time.") == {"supervision_low"}
 
 
+def test_the_risk_of_serious_harm_is_not_the_check_about_it():
+    # A risk plan is for people with the risk itself; the fuller check about harm assesses it.
+    assert terms_used("A risk plan is for people with a risk of serious harm.") == {"serious_harm_risk"}
+    assert terms_used("This is the fuller check about harm (RoSH).") == {"harm_check"}
+
+
 def language_params():
     for lang in TRANSLATED:
         marks = ()
