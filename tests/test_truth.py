@@ -125,7 +125,7 @@ def test_top_end_and_open_prison_say_the_places_differ_for_women_and_young_peopl
 def test_risk_and_needs_check_is_not_said_to_be_yearly():
     said = words("risk.lscmi_when")
     assert "each year" not in said and "every year" not in said and "yearly" not in said
-    assert "five months" in said and "parole qualifying date" in said and "something big" in said
+    assert "first case meeting" in said and "parole qualifying date" in said and "something big" in said
 
 
 # 7. Criminogenic need is a current need that work can reduce.
@@ -258,7 +258,7 @@ def test_prison_social_work_says_who_it_is_for():
 
 @pytest.mark.parametrize("key, should", [
     ("meetings.icm_initial.purpose", "should happen in the first six months"),
-    ("risk.lscmi_when", "should be done within five months"),
+    ("risk.lscmi_when", "should be ready for your first case meeting"),
     ("dates.parole_qualifying_date.before", "should be done again"),
     ("dates.lscmi_reassessment.before", "should meet you"),
     ("risk.serious_harm.due", "should talk with you"),
@@ -355,3 +355,54 @@ def test_release_date_label_does_not_call_it_the_earliest_day_out():
 def test_first_temporary_release_label_is_a_date_to_be_looked_at_not_a_release_date():
     # 002 3455-3462: Ministers must agree first; the date is when the case can be considered.
     assert "looked at" in EN.label("date_kind", "fgtr_eligibility")
+
+
+# English follow-ups reported by translators (issue 13).
+
+def test_progression_date_does_not_say_move_on():
+    # "move on" is the agreed name for progression; the date only says when a move can be looked at.
+    said = words("dates.progression_eligibility.meaning")
+    assert not re.search(r"\bmove on\b", said) and "does not mean you move that day" in said
+
+
+def test_long_term_rule_names_the_parole_qualifying_date_not_a_parole_date():
+    # 002 1229-1231: within two years of the parole qualifying date; a "parole date" reads as release.
+    said = words("progression.rule.long_term")
+    assert "parole" in said and not re.search(r"parole(?! qualifying date)", said)
+
+
+def test_first_temporary_release_decision_is_a_decision_not_the_eligibility_date():
+    said = words("decisions.subject.fgtr")
+    assert "you can be looked at" not in said and "yes or no" in said
+
+
+def test_parole_decision_does_not_read_as_the_result():
+    # The Board may say no: no line may say that you get out.
+    said = words("decisions.subject.parole")
+    assert "you get out" not in said and "yes or no" in said
+
+
+def test_tag_date_label_is_the_first_possible_day_not_the_release_day():
+    # 1993 Act s.3AA: the day a tag (HDC) release becomes possible; staff decide if it happens.
+    label = EN.label("date_kind", "hdc_eligibility_date").lower()
+    assert "first day you could" in label and "tag release" not in label
+
+
+def test_first_risk_and_needs_check_is_tied_to_the_first_case_meeting_not_an_unclear_start():
+    # 004 95 says "within five months of sentence", 000 294 "five months after entering custody":
+    # the start differs, so the entry names the meeting and who to ask.
+    said = words("risk.lscmi_when")
+    assert not re.search(r"five months (of|from|after) your sentence", said)
+    assert "first case meeting" in said and "ask your social worker" in said
+
+
+def test_supervision_review_says_who_you_can_tell():
+    said = words("meetings.supervision_review.who")
+    assert "tell them" not in said and "tell your officer" in said
+
+
+def test_waiting_list_gives_the_sourced_reason_not_reassurance():
+    # 002 2892-2906, 2958-2966: the national list is ordered by dates from each sentence.
+    said = words("programmes.waiting_list")
+    assert "fault" not in said and "mark against" not in said
+    assert "dates in each" in said
