@@ -350,8 +350,8 @@ def test_risk_leads_with_strengths_and_shows_the_level_as_one_fact(client, clien
     sign_in_as(client, LIFER)
     page = client_request.get("/me/risk")
     headings = [text(h) for h in page.select("main h2")]
-    assert headings.index("Your strengths") < headings.index("The parts of your life the check looked at")
-    assert headings.index("Your strengths") < headings.index("About your risk check")
+    assert headings.index("Your strengths") < headings.index("The parts of your life the risk and needs check looked at")
+    assert headings.index("Your strengths") < headings.index("About your risk and needs check")
     assert "Works as a peer mentor." in text(page.select_one("main"))
     assert "Strong support from her daughter." in text(page.select_one("main"))
     areas = [text(li.h3) for li in page.select(".app-areas__item")]

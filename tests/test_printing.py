@@ -134,7 +134,7 @@ def test_the_pack_is_tagged_pdf_ua_with_its_language_and_title(db_session, peopl
 def test_a_pack_holds_each_section_in_the_kiosks_own_words(db_session, people):
     text = "\n".join(pages_of(render(db_session, LIFER)[0]))
     for heading in ("Your plan", "Your dates", "Your meetings", "What was decided",
-                    "Your risk check and supervision", "Who's who", "Words staff use"):
+                    "Your risk and needs check and supervision", "Who's who", "Words staff use"):
         assert heading in text
     for line in (*easy("printing.cover"), *easy("plan.what"), *easy("risk.intro")):
         assert line in text

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel.messages.pofile import read_po
 
 from kiosk.services.wording.content import content_for
 
@@ -121,6 +122,14 @@ def test_the_risk_of_serious_harm_is_not_the_check_about_it():
     # A risk plan is for people with the risk itself; the fuller check about harm assesses it.
     assert terms_used("A risk plan is for people with a risk of serious harm.") == {"serious_harm_risk"}
     assert terms_used("This is the fuller check about harm (RoSH).") == {"harm_check"}
+
+
+def test_interface_strings_call_the_risk_and_needs_check_by_its_agreed_name():
+    # "check" names four assessments; a bare "risk check" or "the check" says none of them.
+    with (CONTENT.parent / "translations" / "messages.pot").open("rb") as pot:
+        ids = [m.id for m in read_po(pot) if isinstance(m.id, str) and m.id]
+    vague = [i for i in ids if re.search(r"\b(risk check|next check|the check)\b", i, re.IGNORECASE)]
+    assert not vague, vague
 
 
 def language_params():
