@@ -95,4 +95,5 @@ def test_every_entry_has_a_stable_key_once():
 
 def test_a_citation_reads_as_words_for_staff():
     assert register().describe(Citation("002", 1371, 1392)).endswith(", lines 1371-1392")
+    assert register().describe(Citation("003", 64, 64)).endswith(", line 64")
     assert "1993" in register().describe(Citation("pcp-1993-s2"))
