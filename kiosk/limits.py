@@ -22,6 +22,7 @@ FIELD_LIMITS = {
     "search": 100,
     "summary": 4000,           # a plain summary, and text in the plain-language checker
     "reply": 4000,             # a reply to a letter, read by the person on the kiosk
+    "entry_key": 200,          # an entry of content/ a reviewer confirms (its column width)
 }
 LETTER_CEILING = 20_000
 # Any form post but an export upload: far above every limit here, far below anything harmful.

@@ -4,7 +4,9 @@ from .kiosk_side import KioskAccount, KioskSession
 from .lockouts import SignInLockout
 from .letters import Feedback, HelpRequest, Letter, LetterDraft
 from .printing import PrintBatch, PrintLogEntry, PrintRequest
-from .staff_side import AuditEvent, Caseload, PlainSummary, StaffSession, StaffUser
+from .staff_side import (
+    AuditEvent, Caseload, ExplanationReview, PlainSummary, StaffSession, StaffUser,
+)
 from .records import (
     PERSON_PARTS, Decision, Establishment, ImportRun, KeyDate, LicenceCondition, Meeting,
     Person, Plan, PlanAction, Programme, RiskArea, RiskAssessment, Sentence, StaffContact,
@@ -15,7 +17,7 @@ __all__ = [
     "Base", "KioskAccount", "KioskSession", "SignInLockout", "PERSON_PARTS", "Decision", "Establishment", "ImportRun", "KeyDate",
     "LicenceCondition", "Meeting", "Person", "Plan", "PlanAction", "Programme", "RiskArea",
     "RiskAssessment", "Sentence", "StaffContact", "Supervision",
-    "AuditEvent", "Caseload", "PlainSummary", "StaffSession", "StaffUser",
+    "AuditEvent", "Caseload", "ExplanationReview", "PlainSummary", "StaffSession", "StaffUser",
     "PrintBatch", "PrintLogEntry", "PrintRequest",
     "Feedback", "HelpRequest", "Letter", "LetterDraft",
 ]

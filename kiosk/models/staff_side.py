@@ -1,4 +1,5 @@
-"""What the staff side keeps: accounts, caseloads, sign-in sessions, the audit trail, plain summaries.
+"""What the staff side keeps: accounts, caseloads, sign-in sessions, the audit trail, plain
+summaries, and reviews of what people are told.
 
 Kept apart from the imported records so that no import can ever change or lose it.
 """
@@ -56,7 +57,8 @@ class StaffSession(Base):
 VIEW, PRINT, CHANGE, PIN_RESET, EXPORT, IMPORT = (
     "view", "print", "change", "pin_reset", "export", "import")
 SIGN_IN, SIGN_OUT, USER_CHANGE = "sign_in", "sign_out", "user_change"
-ACTIONS = (VIEW, PRINT, CHANGE, PIN_RESET, EXPORT, IMPORT, SIGN_IN, SIGN_OUT, USER_CHANGE)
+REVIEW = "review"  # a reviewer confirmed an explanation's words in every language
+ACTIONS = (VIEW, PRINT, CHANGE, PIN_RESET, EXPORT, IMPORT, SIGN_IN, SIGN_OUT, USER_CHANGE, REVIEW)
 # What a person is told about: people looking at or printing their record.
 SHOWN_TO_PERSON = (VIEW, PRINT)
 PERSON_ROLE = "person"  # the role recorded when the person acts for themselves
@@ -95,6 +97,21 @@ class PlainSummary(Base):
     text: Mapped[str] = mapped_column(Text)
     written_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     written_at: Mapped[datetime]
+
+
+class ExplanationReview(Base):
+    """A reviewer confirmed one entry of content/ (kiosk.services.wording.review): its words in
+    every language, each language's fingerprint kept as it was, so a later change to any of
+    them shows, and says which. Rows are only added; the newest for a key is its state."""
+
+    __tablename__ = "explanation_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_key: Mapped[str] = mapped_column(String(200), index=True)
+    fingerprints: Mapped[dict]  # language tag -> SHA-256 of that language's words, in hex
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    reviewer_name: Mapped[str] = mapped_column(String(120))  # as it was when they confirmed
+    reviewed_at: Mapped[datetime]
 
 
 # Staff search matches the start of a name whatever its case; these make it an index range scan

@@ -38,6 +38,9 @@ class Permission(StrEnum):
     PRINT = "print"                      # printed copies, the print queue and batches
     READ_LETTERS = "read_letters"        # the letters inbox: open, acknowledge, share, reply, export
     VIEW_LETTER_FIGURES = "view_letter_figures"
+    # Confirm that an explanation, in every language, says what its source says (every
+    # signed-in member of staff may read them: /staff/explanations).
+    REVIEW_EXPLANATIONS = "review_explanations"
 
 
 ROLE_NAMES = {
@@ -59,7 +62,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.RMT_ADMINISTRATOR: frozenset({Permission.FIND_PEOPLE, Permission.WRITE_SUMMARIES,
                                        Permission.READ_LETTERS, Permission.PRINT}),
     Role.MANAGER: frozenset({Permission.VIEW_DASHBOARD, Permission.SEARCH_AUDIT,
-                             Permission.VIEW_LETTER_FIGURES}),
+                             Permission.VIEW_LETTER_FIGURES, Permission.REVIEW_EXPLANATIONS}),
     Role.ADMINISTRATOR: frozenset({Permission.IMPORT_RECORDS, Permission.MANAGE_USERS}),
 }
 

@@ -1,4 +1,5 @@
-"""The audit trail: every staff view of a person, print, change, PIN reset, export and import.
+"""The audit trail: every staff view of a person, print, change, PIN reset, export and import,
+and every review of what people are told.
 
 The one module that writes it. Rows are only ever added; the person sees who looked at or
 printed their record (role and date, never a name) and managers can search it (both read
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.models import AuditEvent, Person, StaffUser
 from kiosk.models.staff_side import (  # noqa: F401  (the trail's words, used as audit.VIEW and so on)
-    ACTIONS, CHANGE, EXPORT, IMPORT, PIN_RESET, PRINT, SIGN_IN, SIGN_OUT, USER_CHANGE, VIEW,
+    ACTIONS, CHANGE, EXPORT, IMPORT, PIN_RESET, PRINT, REVIEW, SIGN_IN, SIGN_OUT, USER_CHANGE, VIEW,
 )
 
 
