@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.models import HelpRequest, Letter, Person
+from kiosk.services.wording.review import catalogue
 from support.hostile import JUNK, NASTY, form_body, stored_text_problems
 from support.kiosk import LIFER, import_people, sign_in_as, varied_people
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
@@ -28,6 +29,7 @@ from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
 )
 
 KIOSK, STAFF, ADMIN, ANYONE = "kiosk", "case_coordinator", "administrator", "anyone"
+REVIEWER = "manager"  # may confirm what people are told
 AUTOSAVE = {"HX-Request": "true", "HX-Target": "draft-status"}
 CHECKER = {"HX-Request": "true", "HX-Target": "checker-report"}
 
@@ -78,6 +80,8 @@ FORMS = {
         "username": [], "display_name": [], "role": ["case_coordinator"], "establishment": [""],
         "hall": ["Ailsa"], "password": ["a long enough password"]}),
     "staff.user": FormRoute("/staff/users/{admin}", ADMIN, {"prison_number": [LIFER]}),
+    "staff.confirm_explanation": FormRoute("/staff/explanations/confirm", REVIEWER, {
+        "key": [catalogue()[0].key], "words": [catalogue()[0].fingerprint]}),
     "staff_letters.acknowledge": FormRoute("/staff/letters/{letter}/acknowledge", STAFF),
     "staff_letters.shared": FormRoute("/staff/letters/{letter}/shared", STAFF),
     "staff_letters.reply": FormRoute("/staff/letters/{letter}/reply", STAFF, {"text": []}),
@@ -115,8 +119,8 @@ def client_for(app, world, who: str):
     client = app.test_client()
     if who == KIOSK:
         sign_in_as(client, LIFER)
-    elif who == STAFF:
-        sign_in_staff(client, make_user(app, STAFF))
+    elif who in (STAFF, REVIEWER):
+        sign_in_staff(client, make_user(app, who))
     elif who == ADMIN:
         sign_in_staff(client, world["admin_username"])
     return client

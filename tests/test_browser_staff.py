@@ -20,11 +20,14 @@ CASEWORK_PAGES = ["/staff/", "/staff/people", "/staff/people?q=mck", "/staff/peo
                   "/staff/people/{danny}", "/staff/people/{danny}/pin",
                   "/staff/people/{danny}/summaries/decision/D1", "/staff/checker",
                   "/staff/people/{danny}/as-they-see-it/home", "/staff/people/{danny}/as-they-see-it/plan",
+                  "/staff/explanations",
                   "/staff/dashboard"]  # the last is refused: the page saying so is checked too
 ROLE_PAGES = {
     "personal_officer": CASEWORK_PAGES,
     "manager": ["/staff/", "/staff/dashboard", "/staff/audit",
-                f"/staff/audit?prison_number={DANNY}&username=&action="],
+                f"/staff/audit?prison_number={DANNY}&username=&action=",
+                "/staff/explanations", "/staff/explanations?section=values",
+                "/staff/explanations?state=unconfirmed&q=parole&page=2"],
     "administrator": ["/staff/", "/staff/imports", "/staff/users", "/staff/users/{me}"],
 }
 
@@ -99,6 +102,23 @@ def test_a_refused_upload_page_passes_axe(page, live_server, people, tmp_path):
     page.wait_for_selector("#problems")
     assert_accessible(page)
 
+
+
+def test_a_reviewer_confirms_an_entry_with_the_keyboard_alone(page, live_server, people):
+    sign_in(page, live_server, "manager")
+    page.goto("/staff/explanations?section=glossary")
+    entry = page.locator("section.app-review-entry").first
+    key = entry.get_attribute("id").removeprefix("entry-")
+    assert entry.locator(".govuk-tag").first.inner_text() == "Not confirmed yet"
+    assert entry.locator('dd[lang="ar"]').first.get_attribute("dir") == "rtl"
+    tab_to(page, f'"Confirm {key}"')
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/staff/explanations?section=glossary#entry-{key}")
+    assert f"{key} is confirmed" in page.inner_text(".govuk-notification-banner")
+    assert page.locator(f'[id="entry-{key}"] .govuk-tag').first.inner_text() == "Confirmed"
+    assert_accessible(page)
+    page.goto("/staff/dashboard")
+    assert_accessible(page)
 
 
 def test_the_checker_works_with_the_keyboard_alone(page, live_server, people):

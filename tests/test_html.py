@@ -132,7 +132,7 @@ def test_the_crawl_reaches_every_kind_of_page(pages):
     assert any(url.startswith("/me/meetings/") for url in urls) and any(url.startswith("/me/decisions/") for url in urls)
     assert any(url.startswith("/me/letters/write/") for url in urls)
     for staff_page in ("/staff/printing", "/staff/dashboard", "/staff/audit", "/staff/users",
-                       "/staff/imports", "/staff/letters/", "/staff/checker"):
+                       "/staff/imports", "/staff/letters/", "/staff/checker", "/staff/explanations"):
         assert staff_page in urls, staff_page
     assert any("/as-they-see-it/" in url for url in urls) and "PIN slip" in urls
     assert len(pages) > 100

@@ -40,6 +40,8 @@ GET_MATRIX = {
     "/staff/imports": {ADM},
     "/staff/users": {ADM},
     "/staff/users/{me}": {ADM},
+    "/staff/explanations": set(ROLES),
+    "/staff/explanations?state=unconfirmed&section=glossary&page=2": set(ROLES),
 }
 POST_MATRIX = {
     "/staff/people/{danny}/pin": {PO, CC},
@@ -50,6 +52,7 @@ POST_MATRIX = {
     "/staff/imports": {ADM},
     "/staff/users": {ADM},
     "/staff/users/{me}": {ADM},
+    "/staff/explanations/confirm": {MGR},
 }
 OPEN_ENDPOINTS = {"staff.sign_in", "staff.sign_out", "staff.signed_out"}
 

@@ -18,6 +18,7 @@ ACTION_NAMES = {
     audit.EXPORT: _l("Exported a record"), audit.IMPORT: _l("Imported records"),
     audit.SIGN_IN: _l("Signed in"), audit.SIGN_OUT: _l("Signed out"),
     audit.USER_CHANGE: _l("Changed a staff account"),
+    audit.REVIEW: _l("Confirmed what people are told"),
 }
 
 

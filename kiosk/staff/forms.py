@@ -2,8 +2,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import PasswordField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import HiddenField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 from kiosk.limits import limit
 from kiosk.services.access.staff_access import ROLE_NAMES
@@ -93,3 +93,22 @@ class CaseloadForm(FlaskForm):
 
     prison_number = StringField(_l("Prison number"), validators=[
         DataRequired(_l("Enter a prison number.")), at_most("prison_number")])
+
+
+class ExplanationFilterForm(FlaskForm):
+    """Narrow the list of what people are told (a GET form); its choices come from the view."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Key or words"), validators=[Optional(), at_most("search")])
+    section = SelectField(_l("Section"), validators=[Optional()], choices=[])
+    state = SelectField(_l("Review"), validators=[Optional()], choices=[])
+    page = IntegerField(_l("Page"), validators=[Optional(), NumberRange(min=1)])
+
+
+class ReviewForm(FlaskForm):
+    """A reviewer's Confirm button: the entry, and its words' fingerprint as the page showed it."""
+
+    key = HiddenField(validators=[DataRequired(), at_most("entry_key")])
+    words = HiddenField(validators=[DataRequired(), Regexp(r"^[0-9a-f]{64}$")])

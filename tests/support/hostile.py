@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kiosk.limits import LETTER_CEILING, limit
-from kiosk.models import AuditEvent, Feedback, Letter, LetterDraft, PlainSummary, StaffUser
+from kiosk.models import (
+    AuditEvent, ExplanationReview, Feedback, Letter, LetterDraft, PlainSummary, StaffUser,
+)
 
 NUL = "\x00"
 RIGHT_TO_LEFT_OVERRIDE = "\u202e"
@@ -50,6 +52,8 @@ STORED_LIMITS = (
     (StaffUser.display_name, limit("display_name")),
     (StaffUser.hall, limit("hall")),
     (AuditEvent.detail, 2000),
+    (ExplanationReview.entry_key, limit("entry_key")),
+    (ExplanationReview.reviewer_name, limit("display_name")),
 )
 
 
