@@ -1,8 +1,8 @@
 """explanation reviews: who confirmed which entry of content/, and its words' fingerprints
 
 Revision ID: 0008
-Revises: 0006
-Create Date: 2026-12-14 10:00:00
+Revises: 0007
+Create Date: 2026-12-06 20:30:00
 
 One row per confirmation (kiosk.services.wording.review), never changed: the newest row for an
 entry key is that entry's review. `fingerprints` maps each language to a SHA-256 of its words.
@@ -13,7 +13,7 @@ import kiosk.models.base
 
 
 revision = '0008'
-down_revision = '0006'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
@@ -29,12 +29,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['reviewed_by'], ['staff_users.id'], name=op.f('fk_explanation_reviews_reviewed_by_staff_users'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_explanation_reviews'))
     )
-    with op.batch_alter_table('explanation_reviews', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_explanation_reviews_entry_key'), ['entry_key'], unique=False)
+    op.create_index(op.f('ix_explanation_reviews_entry_key'), 'explanation_reviews', ['entry_key'])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('explanation_reviews', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_explanation_reviews_entry_key'))
-
+    op.drop_index(op.f('ix_explanation_reviews_entry_key'), table_name='explanation_reviews')
     op.drop_table('explanation_reviews')
