@@ -104,7 +104,8 @@ def test_a_refused_upload_page_passes_axe(page, live_server, people, tmp_path):
 
 
 
-def test_a_reviewer_confirms_an_entry_with_the_keyboard_alone(page, live_server, people):
+def test_a_reviewer_confirms_an_entry_with_the_keyboard_alone_at_320_px(page, live_server, people):
+    page.set_viewport_size({"width": 320, "height": 640})
     sign_in(page, live_server, "manager")
     page.goto("/staff/explanations?section=glossary")
     entry = page.locator("section.app-review-entry").first
@@ -117,6 +118,7 @@ def test_a_reviewer_confirms_an_entry_with_the_keyboard_alone(page, live_server,
     assert f"{key} is confirmed" in page.inner_text(".govuk-notification-banner")
     assert page.locator(f'[id="entry-{key}"] .govuk-tag').first.inner_text() == "Confirmed"
     assert_accessible(page)
+    assert_no_horizontal_scroll(page)
     page.goto("/staff/dashboard")
     assert_accessible(page)
 

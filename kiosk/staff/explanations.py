@@ -114,7 +114,7 @@ def _list_page(problem: str | None = None, problem_key: str | None = None):
     return render_template(
         "staff/explanations.html", form=form, page=page, wanted=wanted,
         query=_query(wanted), page_query=lambda n: _query(wanted, n),
-        unconfirmed=sum(s.state is not review.State.CONFIRMED for s in statuses),
+        unconfirmed=review.unconfirmed_count(reviews),
         everything=len(statuses), languages=LANGUAGE_NAMES,
         review_form=ReviewForm(formdata=None), problem=problem, problem_key=problem_key,
         section_name=section_name, state_names=STATE_NAMES,
