@@ -127,28 +127,32 @@ def test_a_manager_confirms_an_entry_and_it_is_kept_and_audited(app, reviewer):
     assert all(f"{lang} {value}" in event.detail for lang, value in expected.items())
 
 
-def test_changing_the_english_unconfirms_it_and_leaves_every_translation_checked_against_older_english(
-        app, reviewer, writable_content):
+def confirm_then_change(reviewer: ClientRequest, root: Path, lang: str, new_plain: str,
+                        language: str) -> dict[str, str]:
+    """Confirm the entry, then change its words in one language: the page says it changed, in
+    that language alone, and offers Confirm again. The other languages' states."""
     confirm(reviewer)
-    rewrite_plain(writable_content, "en", KEY, "Staff look at your level when they need to.")
+    rewrite_plain(root, lang, KEY, new_plain)
     entry = entry_on_page(reviewer)
     assert entry.select_one(".govuk-tag").get_text(strip=True) == "Changed since it was confirmed"
-    assert "Since then the words changed in: English." in " ".join(entry.get_text(" ").split())
-    states = language_states(entry)
-    assert states.pop("English") == "Changed since it was confirmed"
-    assert set(states.values()) == {"Checked against older English"}
+    assert f"Since then the words changed in: {language}." in " ".join(entry.get_text(" ").split())
     assert entry.find("form") is not None, "it can be confirmed again"
+    states = language_states(entry)
+    assert states.pop(language) == "Changed since it was confirmed"
+    return states
+
+
+def test_changing_the_english_unconfirms_it_and_leaves_every_translation_checked_against_older_english(
+        app, reviewer, writable_content):
+    others = confirm_then_change(reviewer, writable_content, "en",
+                                 "Staff look at your level when they need to.", "English")
+    assert set(others.values()) == {"Checked against older English"}
 
 
 def test_changing_one_translation_unconfirms_it_and_names_that_language(app, reviewer, writable_content):
-    confirm(reviewer)
-    rewrite_plain(writable_content, "pl", KEY, "Personel sprawdza twój poziom, kiedy trzeba.")
-    entry = entry_on_page(reviewer)
-    assert entry.select_one(".govuk-tag").get_text(strip=True) == "Changed since it was confirmed"
-    assert "Since then the words changed in: Polish." in " ".join(entry.get_text(" ").split())
-    states = language_states(entry)
-    assert states.pop("Polish") == "Changed since it was confirmed"
-    assert set(states.values()) == {"Checked against this English"}
+    others = confirm_then_change(reviewer, writable_content, "pl",
+                                 "Personel sprawdza twój poziom, kiedy trzeba.", "Polish")
+    assert set(others.values()) == {"Checked against this English"}
 
     assert confirm(reviewer).status_code == 302
     assert entry_on_page(reviewer).select_one(".govuk-tag").get_text(strip=True) == "Confirmed"
