@@ -12,6 +12,10 @@ import yaml
 
 CONTENT_ROOT = Path(__file__).resolve().parents[3] / "content"
 DEFAULT_LANG = "en"
+# The files whose entries are explanations (keys "explanations.<dotted key>" whichever file
+# holds them): explanations.yml, and moving_on.yml for moving on, getting out, complaints and
+# the review for young people. A top-level key may live in one file only.
+EXPLANATION_FILES = ("explanations", "moving_on")
 _LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 # One citation: a report of content/sources.yml with a line or line range ("002 1371-1392"),
 # or a public rule named there ("rule:pcp-1993-s2").
@@ -170,7 +174,7 @@ class Content:
         try:
             return self.explanations[key]
         except KeyError:
-            raise KeyError(f"no explanation {key!r} in content/{self.lang}/explanations.yml") from None
+            raise KeyError(f"no explanation {key!r} in content/{self.lang}/{EXPLANATION_FILES}") from None
 
     def term(self, key: str) -> GlossaryTerm:
         """One glossary entry by its key."""
@@ -245,18 +249,30 @@ def content_for(lang: str = DEFAULT_LANG) -> Content:
     raw = english
     for tag in _fallback_chain(lang):
         raw = _merge(raw, _load_dir(tag))
-    english_sources = {key: e.source for key, e in _flatten(english.get("explanations", {}))}
+    english_sources = {key: e.source for key, e in _flatten(_explanation_tree(english))}
     return Content(
         lang=lang,
         labels=raw.get("values", {}),
         explanations={key: replace(e, source=english_sources[key])
-                      for key, e in _flatten(raw.get("explanations", {}))},
+                      for key, e in _flatten(_explanation_tree(raw))},
         glossary=tuple(_term(entry | {"match": source["match"], "source": source.get("source")})
                        for entry, source in zip(raw.get("glossary", []), english.get("glossary", []))),
         label_sources={name: {value: parse_source(raw_source, f"value_sources.yml {name}.{value}")
                               for value, raw_source in values.items()}
                        for name, values in (english.get("value_sources") or {}).items()},
     )
+
+
+def _explanation_tree(files: dict[str, Any]) -> dict[str, Any]:
+    """The explanation files of one language laid side by side under their top-level keys."""
+    tree: dict[str, Any] = {}
+    for name in EXPLANATION_FILES:
+        part = files.get(name) or {}
+        clash = sorted(set(tree) & set(part))
+        if clash:
+            raise ValueError(f"{name}.yml: {clash} already in another explanation file")
+        tree.update(part)
+    return tree
 
 
 def _fallback_chain(lang: str) -> list[str]:
