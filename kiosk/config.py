@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -33,6 +34,27 @@ def trusted_hosts(names: str | None) -> list[str]:
     return [*LOCAL_HOSTS, *(name.strip() for name in (names or "").split(",") if name.strip())]
 
 
+# Who an establishment holds, where the people running My Plan know it: only men, only women,
+# or the open prison (adult men). The export has no sex field, so this is the only way the
+# moving-on page can show the steps for men or for women (kiosk/services/moving_on.py).
+MEN, WOMEN, OPEN = "men", "women", "open"
+_CODE = re.compile(r"^[A-Z]{2,5}$")
+
+
+def establishment_kinds(text: str | None) -> dict[str, str]:
+    """ESTABLISHMENT_KINDS ("BAR=men,STI=women,CHU=open") as {code: kind}; a typo stops
+    the app at start-up rather than showing someone steps that are not theirs."""
+    kinds = {}
+    for pair in (text or "").replace(" ", "").split(","):
+        if not pair:
+            continue
+        code, _, kind = pair.partition("=")
+        if not _CODE.match(code) or kind not in (MEN, WOMEN, OPEN):
+            raise ValueError(f"ESTABLISHMENT_KINDS: {pair!r} is not CODE=men, CODE=women or CODE=open")
+        kinds[code] = kind
+    return kinds
+
+
 def from_environment(instance_path: Path) -> dict:
     """Settings for this process; anything can be overridden by `create_app(config=...)`."""
     return {
@@ -62,6 +84,7 @@ def from_environment(instance_path: Path) -> dict:
         "LETTER_DEADLINE_DAYS": int(os.environ.get("LETTER_DEADLINE_DAYS", "7")),
         "LETTER_ANSWER_DAYS": int(os.environ.get("LETTER_ANSWER_DAYS", "14")),
         "TRUSTED_HOSTS": trusted_hosts(os.environ.get("TRUSTED_HOSTS")),
+        "ESTABLISHMENT_KINDS": establishment_kinds(os.environ.get("ESTABLISHMENT_KINDS")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Strict",
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", False),

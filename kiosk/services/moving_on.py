@@ -1,8 +1,9 @@
 """Moving on: the steps for a person's kind of sentence, where their record puts them on them,
-when they can first be looked at, and whether to help them get ready to get out.
+when they can first be looked at, and getting ready to get out; the pages built from them.
 
-The rules here are pure: they take record rows and today's date and return what to show, so
-each can be tested alone (tests/test_moving_on_rules.py). Which steps each kind of sentence
+The rules are pure: they take record rows and today's date and return what to show, so each
+can be tested alone (tests/test_moving_on_rules.py); the page builders at the end read the
+record with a few named queries. Which steps each kind of sentence
 and person has (PATH RULES below) comes from the progression review, 002, as it lays the path
 out for adult men (002 124-126), with the women's and young people's parts from 002 128-143
 and 001. The record has no sex field: a person is known to be a woman or a man only from the
@@ -11,16 +12,21 @@ known, the page shows only what is true for everyone, and who to ask.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from kiosk.models import Decision, KeyDate, Sentence
-from kiosk.services.key_dates import add_months, progression_window
+from sqlalchemy.orm import Session
 
-# Who a prison holds, as configured: only men, only women, or the open prison (adult men).
-MEN, WOMEN, OPEN = "men", "women", "open"
-ESTABLISHMENT_KINDS = (MEN, WOMEN, OPEN)
+from kiosk.config import MEN, OPEN, WOMEN
+from kiosk.data import queries
+from kiosk.models import (
+    Decision, KeyDate, Meeting, Person, PlanAction, Programme, Sentence, StaffContact, Supervision,
+)
+from kiosk.services.key_dates import add_months, progression_window
+from kiosk.services.record_pages import (
+    UPCOMING_MEETING, DecisionView, LicencePage, licence_page, progress_line,
+)
 
 # Young people: up to the age of 21 (Polmont holds 16 to 21, 001 2052-2053; the initial custody
 # review is for young people up to 21, 001 1298-1304).
@@ -248,3 +254,134 @@ def supervised_after_release(sentence: Sentence | None, has_licence: bool) -> bo
     if has_licence:
         return True
     return sentence is not None and (sentence.type in SUPERVISED_AFTER or sentence.icm == "enhanced")
+
+
+# Pages ------------------------------------------------------------------------------------------
+
+# Courses that count as done, and those still to come (002 2892-2935).
+COURSES_DONE = frozenset({"completed"})
+COURSES_TO_COME = frozenset({"assessment_due", "waiting", "offered", "in_progress"})
+# What getting ready to get out asks about, and the areas of the plan that hold it.
+RELEASE_AREAS = {"home": "housing", "money": "money", "papers": "identity_documents",
+                 "doctor": "physical_health"}
+
+
+@dataclass(frozen=True)
+class MovingOnPage:
+    """The steps, where the record puts the person, and what counts for the next one."""
+
+    establishment: str
+    reader: str
+    young: bool
+    path: Path | None  # None on remand: no steps yet
+    first_look: FirstLook | None  # None where no move is looked at (remand, recall)
+    supervision: Supervision | None
+    supervision_review: date | None
+    courses_done: list[Programme]
+    courses_to_come: list[Programme]
+    team_decisions: list[DecisionView]
+    team_review: date | None
+    team_meeting: Meeting | None
+    fgtr: list[DecisionView] | None  # life sentences only
+    fgtr_date: KeyDate | None
+    release_soon: bool
+
+    @property
+    def remand(self) -> bool:
+        """No steps yet: the person has not been given a sentence."""
+        return self.path is None
+
+    @property
+    def recall(self) -> bool:
+        """Back in on recall: the next step is a decision about getting out again."""
+        return self.path is not None and self.path.recall
+
+
+def moving_on_page(session: Session, person_id: int, today: date,
+                   kinds: Mapping[str, str]) -> MovingOnPage:
+    """The moving-on page of one person, from eight small reads of their record."""
+    person = session.get(Person, person_id)
+    sentence = queries.sentence_for(session, person_id)
+    dates = queries.dates_for(session, person_id)
+    decisions = queries.decisions_for(session, person_id)
+    holds = kinds.get(person.establishment.code)
+    reader = reader_for(person.date_of_birth, today, holds)
+    path = path_for(sentence, reader, decisions, holds)
+    supervision = queries.supervision_for(session, person_id)
+    programmes = queries.programmes_for(session, person_id)
+    team = [d for d in decisions if d.forum == "rmt"]
+    looks_at_moves = path is not None and not path.recall
+    return MovingOnPage(
+        establishment=person.establishment.name, reader=reader,
+        young=is_young(person.date_of_birth, today), path=path,
+        first_look=first_look(sentence, dates, reader) if looks_at_moves else None,
+        supervision=supervision,
+        supervision_review=_supervision_review(supervision, dates, today),
+        courses_done=[p for p in programmes if p.status in COURSES_DONE],
+        courses_to_come=[p for p in programmes if p.status in COURSES_TO_COME],
+        team_decisions=[DecisionView(d, progress_line(d.subject, d.outcome)) for d in team],
+        team_review=min((d.review_on for d in team if d.review_on and d.review_on >= today),
+                        default=None),
+        team_meeting=next((m for m in queries.meetings_for(session, person_id)
+                           if m.kind == "rmt" and m.date >= today
+                           and m.status in UPCOMING_MEETING), None),
+        fgtr=([DecisionView(d, progress_line(d.subject, d.outcome))
+               for d in decisions if d.subject == "fgtr"]
+              if sentence is not None and sentence.type == "life" else None),
+        fgtr_date=next((d for d in dates if d.kind == "fgtr_eligibility" and d.date >= today), None),
+        release_soon=bool(release_dates_soon(dates, today)
+                          or queries.licence_for(session, person_id)),
+    )
+
+
+def _supervision_review(supervision: Supervision | None, dates: Sequence[KeyDate],
+                        today: date) -> date | None:
+    """The next supervision review on record: the level's own date, else a dated review."""
+    if supervision is not None and supervision.next_review:
+        return supervision.next_review
+    return next((d.date for d in dates if d.kind == "supervision_review" and d.date >= today), None)
+
+
+@dataclass(frozen=True)
+class ReleasePage:
+    """Getting ready to get out: release dates soon, who meets the person, what to sort out,
+    and the licence."""
+
+    dates: list[KeyDate]
+    licence: LicencePage
+    sentence_type: str | None
+    enhanced: bool  # Enhanced ICM: a pre-release case meeting (002 2656-2663)
+    supervised: bool  # a social worker outside supervises them (000 110-124)
+    pre_release_meeting: Meeting | None
+    social_worker: StaffContact | None  # the social worker outside, if named on the record
+    actions: dict[str, list[PlanAction]]  # by part of the page (RELEASE_AREAS), from the plan
+
+    @property
+    def due(self) -> bool:
+        """A release date within six months, or licence conditions on record."""
+        return bool(self.dates) or not self.licence.empty
+
+
+def release_page(session: Session, person_id: int, today: date) -> ReleasePage:
+    """Getting ready to get out for one person, from six small reads of their record."""
+    sentence = queries.sentence_for(session, person_id)
+    licence = licence_page(session, person_id)
+    actions = queries.actions_for(session, person_id)
+    return ReleasePage(
+        dates=release_dates_soon(queries.dates_for(session, person_id), today),
+        licence=licence, sentence_type=sentence.type if sentence else None,
+        enhanced=sentence is not None and sentence.icm == "enhanced",
+        supervised=supervised_after_release(sentence, not licence.empty),
+        pre_release_meeting=next((m for m in queries.meetings_for(session, person_id)
+                                  if m.kind == "icm_pre_release" and m.date >= today
+                                  and m.status in UPCOMING_MEETING), None),
+        social_worker=next((s for s in queries.staff_for(session, person_id) if s.role == "cbsw"),
+                           None),
+        actions={part: [a for a in actions if a.area == area and a.status != "done"]
+                 for part, area in RELEASE_AREAS.items()},
+    )
+
+
+@dataclass(frozen=True)
+class ComplaintsPage:
+    """How to complain: the same for everyone, so it holds nothing from the record."""

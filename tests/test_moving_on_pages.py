@@ -1,0 +1,147 @@
+"""The moving-on and getting-out page builders over a real database (SQLite and PostgreSQL):
+each kind of person gets the right steps, the right "you are here" and the right things that
+count, from a few small reads."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import event, select
+
+from kiosk.models import Person
+from kiosk.services import moving_on
+from support import moving_on_people as people
+from support.kiosk import import_people
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def record(db_session):
+    for each in people.documents(TODAY):
+        import_people(db_session, each)
+    ids = {number: id_ for number, id_ in db_session.execute(select(Person.prison_number, Person.id))}
+
+    def page(number: str) -> moving_on.MovingOnPage:
+        return moving_on.moving_on_page(db_session, ids[number], TODAY, people.KINDS)
+
+    def release(number: str) -> moving_on.ReleasePage:
+        return moving_on.release_page(db_session, ids[number], TODAY)
+
+    page.release = release
+    return page
+
+
+def steps(page: moving_on.MovingOnPage) -> list[tuple[str, str]]:
+    return [(step.key, step.state) for step in page.path.steps]
+
+
+def test_a_lifer_in_the_national_top_end_with_a_first_temporary_release_being_looked_at(record):
+    page = record(people.LIFER)
+    assert page.reader == "man" and page.establishment == "HMP Greenock"
+    assert steps(page) == [("closed", "done"), ("nte", "here"), ("open_estate", "next"),
+                           ("ciu_or_temporary_release", "later"), ("out", "later")]
+    assert page.path.here.agreed_on == TODAY - timedelta(days=200)
+    assert page.path.notes == ("moving_on.fgtr_first",)
+    assert [(v.decision.item_key, v.progress.current.name) for v in page.fgtr] == [("L-FGTR", "considered")]
+    assert page.fgtr_date.date == TODAY + timedelta(days=60)
+    assert page.first_look.worked_out and page.first_look.rule == "progression.rule.life_olr"
+    assert [v.decision.item_key for v in page.team_decisions] == ["L-NTE"]
+    assert page.team_review == TODAY + timedelta(days=100)
+
+
+def test_a_long_term_sentence_in_closed_conditions(record):
+    page = record(people.LONG)
+    assert steps(page)[:2] == [("closed", "here"), ("nte", "next")] and page.path.steps[1].optional
+    assert page.first_look.worked_out and page.first_look.rule == "progression.rule.long_term"
+    assert page.first_look.day < TODAY  # within two years of the qualifying date already
+    assert page.supervision.level == "medium" and page.supervision_review == TODAY + timedelta(days=150)
+    assert [p.name for p in page.courses_done] == ["Constructs"]
+    assert [p.name for p in page.courses_to_come] == ["Pathways"]
+    assert [v.decision.outcome for v in page.team_decisions] == ["not_approved"]
+    assert page.team_review == TODAY + timedelta(days=90)
+    assert page.team_meeting.item_key == "G-RMT"
+    assert page.fgtr is None and not page.release_soon
+
+
+def test_a_short_term_sentence_out_within_six_months(record):
+    page = record(people.SHORT)
+    assert steps(page) == [("closed", "here"), ("open_estate", "next"), ("out", "later")]
+    assert page.path.steps[-1].explanation == "moving_on.out.short_term"
+    assert page.first_look.rule == "progression.rule.short_term"
+    assert page.first_look.caveats == ("progression.rule.remand",)
+    assert page.release_soon
+    release = record.release(people.SHORT)
+    assert release.due and [d.kind for d in release.dates] == ["earliest_date_of_liberation"]
+    assert not release.supervised and not release.enhanced and release.licence.empty
+    assert [a.item_key for a in release.actions["home"]] == ["S-H"]
+    assert [a.item_key for a in release.actions["papers"]] == ["S-ID"]
+    assert release.actions["money"] == [] and release.actions["doctor"] == []
+
+
+def test_on_remand_there_are_no_steps_and_nothing_to_count(record):
+    page = record(people.REMAND)
+    assert page.remand and page.path is None and page.first_look is None
+    assert not page.young and not page.release_soon
+
+
+def test_back_on_recall_the_next_step_is_a_decision_about_getting_out(record):
+    page = record(people.RECALLED)
+    assert page.recall and steps(page) == [("recalled", "here"), ("re_release", "next"), ("out", "later")]
+    assert page.path.intro is None and page.first_look is None
+    assert page.release_soon
+    release = record.release(people.RECALLED)
+    assert release.due and release.supervised and release.enhanced
+    assert release.social_worker.name == "P. Kaur"
+    assert [c.item_key for c in release.licence.additional] == ["C2"]
+
+
+def test_a_young_man_sees_the_young_mens_steps_and_the_review_for_young_people(record):
+    page = record(people.YOUNG)
+    assert page.reader == "young_man" and page.young
+    assert steps(page) == [("closed", "here"), ("young_steps", "next"), ("out", "later")]
+    assert page.first_look == moving_on.FirstLook()  # the adult men's rule is not his
+
+
+def test_a_woman_sees_the_womens_steps_and_no_national_top_end(record):
+    page = record(people.WOMAN)
+    assert page.reader == "woman" and not page.young
+    assert steps(page) == [("closed", "here"), ("ccu", "next"), ("out", "later")]
+    assert page.path.intro == "moving_on.path.woman"
+    assert page.path.notes == ("moving_on.fgtr_first",)
+    assert page.first_look == moving_on.FirstLook()
+    assert page.fgtr == [] and page.fgtr_date is None
+
+
+def test_where_the_prison_does_not_say_who_it_holds_only_what_is_true_for_everyone(record):
+    page = record(people.UNPLACED)
+    assert page.reader == "anyone" and page.path.intro == "moving_on.path.anyone"
+    assert steps(page) == [("closed", "here"), ("fewer_rules", "next"), ("out", "later")]
+    assert page.first_look == moving_on.FirstLook()
+
+
+@contextmanager
+def statements(session):
+    """Count the SQL statements the session's engine runs inside the block."""
+    seen = []
+    engine = session.get_bind()
+    listener = lambda *args: seen.append(args[2])  # noqa: E731 (the statement text)
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+
+
+def test_each_page_reads_the_record_in_a_few_small_queries(record, db_session):
+    db_session.expunge_all()
+    person_id = db_session.scalar(select(Person.id).where(Person.prison_number == people.LIFER))
+    db_session.expunge_all()
+    with statements(db_session) as seen:
+        moving_on.moving_on_page(db_session, person_id, TODAY, people.KINDS)
+    assert len(seen) <= 8, seen
+    db_session.expunge_all()
+    with statements(db_session) as seen:
+        moving_on.release_page(db_session, person_id, TODAY)
+    assert len(seen) <= 6, seen
