@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from kiosk.config import establishment_kinds
 from kiosk.models import Decision, KeyDate, Sentence
 from kiosk.services import moving_on
 from kiosk.services.moving_on import ANYONE, MAN, MEN, OPEN, WOMAN, WOMEN, YOUNG, YOUNG_MAN
@@ -212,3 +213,16 @@ def test_release_dates_within_six_months_are_found_soonest_first():
 ])
 def test_who_is_supervised_after_release(kind, icm, licence, supervised):
     assert moving_on.supervised_after_release(sentence(kind, icm=icm), licence) is supervised
+
+
+# Who each prison holds (ESTABLISHMENT_KINDS) ------------------------------------------------------
+
+def test_the_setting_names_who_each_prison_holds():
+    assert establishment_kinds("GRN=men, STI=women,CHU=open,") == {"GRN": MEN, "STI": WOMEN, "CHU": OPEN}
+    assert establishment_kinds(None) == {} and establishment_kinds("") == {}
+
+
+@pytest.mark.parametrize("setting", ["GRN=man", "grn=men", "GRN", "GRN=men,STI=female", "TOOLONG=men"])
+def test_a_mistyped_setting_stops_the_app_rather_than_guessing(setting):
+    with pytest.raises(ValueError):
+        establishment_kinds(setting)
