@@ -10,6 +10,7 @@ import pytest
 from kiosk.config import establishment_kinds
 from kiosk.models import Decision, KeyDate, Sentence
 from kiosk.services import moving_on
+from kiosk.services.content import content_for
 from kiosk.services.moving_on import ANYONE, MAN, MEN, OPEN, WOMAN, WOMEN, YOUNG, YOUNG_MAN
 
 TODAY = date(2026, 6, 15)
@@ -226,3 +227,21 @@ def test_the_setting_names_who_each_prison_holds():
 def test_a_mistyped_setting_stops_the_app_rather_than_guessing(setting):
     with pytest.raises(ValueError):
         establishment_kinds(setting)
+
+
+# Every step has its name and its words ----------------------------------------------------------
+
+STEP_KEYS = {key for steps in (*moving_on.MEN_STEPS.values(), *moving_on.OTHER_STEPS.values(),
+                               moving_on.RECALL_STEPS) for key, _ in steps} | {moving_on.OUT}
+
+
+def test_every_step_has_a_title():
+    assert STEP_KEYS == set(moving_on.STEP_TITLES)
+
+
+def test_every_step_reader_and_way_out_is_explained():
+    explanations = content_for("en").explanations
+    wanted = ({f"moving_on.step.{key}" for key in STEP_KEYS - {moving_on.OUT}}
+              | {f"moving_on.out.{kind}" for kind in moving_on.SENTENCE_FAMILY}
+              | {f"moving_on.path.{reader}" for reader in (MAN, WOMAN, YOUNG_MAN, YOUNG, ANYONE)})
+    assert wanted <= set(explanations), sorted(wanted - set(explanations))

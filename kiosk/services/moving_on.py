@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from kiosk.config import MEN, OPEN, WOMEN
@@ -71,6 +72,14 @@ OTHER_STEPS = {
 # Back in on recall: a decision about letting the person out again (004 160, 003 126-128).
 RECALL_STEPS = (("recalled", False), ("re_release", False))
 OUT = "out"  # the last step: getting out, explained for the kind of sentence (moving_on.out.*)
+STEP_TITLES = {
+    "closed": _l("Closed conditions"), "nte": _l("The National Top End"),
+    "open_estate": _l("The open prison"),
+    "ciu_or_temporary_release": _l("A Community Integration Unit, or temporary release"),
+    "ccu": _l("A community custody unit"), "young_steps": _l("Steps in the prison for young people"),
+    "fewer_rules": _l("Places with fewer rules"), "recalled": _l("Back in prison"),
+    "re_release": _l("A decision about getting out again"), OUT: _l("Getting out"),
+}
 
 # A decision that agreed a move puts the person at that step (002 3065-3070), though they may
 # still be waiting for a place (002 3584-3589).
@@ -96,6 +105,11 @@ class Step:
     state: str  # done, here, next, later
     optional: bool = False
     agreed_on: date | None = None  # the day a decision agreed the move to this step
+
+    @property
+    def title(self) -> str:
+        """Its name, in the person's language."""
+        return str(STEP_TITLES[self.key])
 
 
 @dataclass(frozen=True)
