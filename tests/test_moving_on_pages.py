@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import event, select
 
 from kiosk.models import Person
-from kiosk.services import moving_on
+from kiosk.services.records import moving_on
 from support import moving_on_people as people
 from support.kiosk import import_people
 

@@ -9,9 +9,9 @@ import pytest
 
 from kiosk.config import establishment_kinds
 from kiosk.models import Decision, KeyDate, Sentence
-from kiosk.services import moving_on
-from kiosk.services.content import content_for
-from kiosk.services.moving_on import ANYONE, MAN, MEN, OPEN, WOMAN, WOMEN, YOUNG, YOUNG_MAN
+from kiosk.services.records import moving_on
+from kiosk.services.wording.content import content_for
+from kiosk.services.records.moving_on import ANYONE, MAN, MEN, OPEN, WOMAN, WOMEN, YOUNG, YOUNG_MAN
 
 TODAY = date(2026, 6, 15)
 

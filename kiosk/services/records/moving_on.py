@@ -24,8 +24,8 @@ from kiosk.data import queries
 from kiosk.models import (
     Decision, KeyDate, Meeting, Person, PlanAction, Programme, Sentence, StaffContact, Supervision,
 )
-from kiosk.services.key_dates import add_months, progression_window
-from kiosk.services.record_pages import (
+from kiosk.services.records.key_dates import add_months, progression_window
+from kiosk.services.records.pages import (
     UPCOMING_MEETING, DecisionView, LicencePage, licence_page, progress_line,
 )
 
