@@ -11,8 +11,10 @@ from sqlalchemy import event, select
 
 from kiosk.models import Person
 from kiosk.services.records import moving_on
+from kiosk.services.wording.content import content_for
 from support import moving_on_people as people
-from support.kiosk import import_people
+from support.kiosk import import_people, sign_in_as
+from support.pages import ClientRequest
 
 TODAY = date.today()
 
@@ -145,3 +147,108 @@ def test_each_page_reads_the_record_in_a_few_small_queries(record, db_session):
     with statements(db_session) as seen:
         moving_on.release_page(db_session, person_id, TODAY)
     assert len(seen) <= 6, seen
+
+
+# On screen ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def kiosk(app, client, db_session):
+    """The kiosk, with the test prisons' intake set, and a way to see a person's page."""
+    app.config["ESTABLISHMENT_KINDS"] = people.KINDS
+    for each in people.documents(TODAY):
+        import_people(db_session, each)
+
+    def page_of(number: str, url: str = "/me/moving-on"):
+        sign_in_as(client, number)
+        return ClientRequest(client).get(url)
+
+    return page_of
+
+
+def texts(soup, selector: str) -> list[str]:
+    return [" ".join(element.get_text(" ").split()) for element in soup.select(selector)]
+
+
+def step_states(soup) -> list[tuple[str, str]]:
+    """(title, state) of each step on the path, as the person reads them."""
+    found = []
+    for card in soup.select(".app-path .app-step"):
+        state = card.select_one(".app-step__state")
+        found.append((" ".join(card.select_one("h3").get_text(" ").split()),
+                      " ".join(state.get_text(" ").split()) if state else ""))
+    return found
+
+
+def explained_keys_for(soup) -> str:
+    return " ".join(soup.select_one("main").get_text(" ").split())
+
+
+def test_the_lifer_sees_the_mens_steps_here_at_the_national_top_end(kiosk):
+    page = kiosk(people.LIFER)
+    assert step_states(page) == [
+        ("Closed conditions", "Done"), ("The National Top End", "You are here"),
+        ("The open prison", "Next step"),
+        ("A Community Integration Unit, or temporary release", ""), ("Getting out", "")]
+    words = explained_keys_for(page)
+    assert content_for("en").explain("moving_on.fgtr_first").plain.split("\n")[0] in words
+    assert page.select_one("#fgtr") is not None and "Being looked at" in page.select_one("#fgtr").get_text()
+    assert "Worked out by us" in page.select_one("#first-look").get_text()
+    assert page.select_one("#team a")["href"] == "/me/decisions/L-NTE"
+
+
+def test_remand_is_told_kindly_that_there_are_no_steps_yet(kiosk):
+    page = kiosk(people.REMAND)
+    assert not page.select(".app-path") and page.select_one("#first-look") is None
+    words = explained_keys_for(page)
+    assert "This is not a mark against you." in words
+    assert "Write to the Risk Management Team" not in words
+
+
+def test_recall_offers_a_letter_to_the_parole_board_not_the_team(kiosk):
+    page = kiosk(people.RECALLED)
+    assert [title for title, _ in step_states(page)] == [
+        "Back in prison", "A decision about getting out again", "Getting out"]
+    buttons = texts(page, "a.govuk-button")
+    assert "Write to the Parole Board" in buttons and "Write to the Risk Management Team" not in buttons
+    assert page.select_one("#team") is None
+
+
+def test_the_long_term_letter_goes_to_the_teams_next_meeting(kiosk):
+    page = kiosk(people.LONG)
+    link = next(a for a in page.select("a.govuk-button") if a.get_text(strip=True) == "Write to the Risk Management Team")
+    assert link["href"] == "/me/letters/write/meeting/G-RMT"
+    assert "Pathways" in page.select_one("#courses").get_text()
+
+
+def test_the_young_man_sees_the_review_for_young_people(kiosk):
+    page = kiosk(people.YOUNG)
+    assert "The review for young people" in texts(page, "h2")
+    assert [title for title, _ in step_states(page)][1] == "Steps in the prison for young people"
+
+
+def test_the_woman_sees_no_national_top_end_or_open_prison(kiosk):
+    page = kiosk(people.WOMAN)
+    titles = [title for title, _ in step_states(page)]
+    assert titles == ["Closed conditions", "A community custody unit", "Getting out"]
+    words = explained_keys_for(page)
+    assert "National Top End" not in words and "open prison" not in words.replace(
+        content_for("en").explain("moving_on.fgtr_first").plain.replace("\n", " "), "")
+
+
+def test_getting_out_shows_the_licence_as_the_licence_page_does(kiosk):
+    page = kiosk(people.RECALLED, "/me/getting-out")
+    assert "Curfew 19:00 to 07:00 at approved address." in texts(page, ".app-conditions__item")
+    assert "P. Kaur" in page.select_one("main").get_text()
+
+
+def test_getting_out_is_offered_only_when_it_is_near(kiosk):
+    assert "/me/getting-out" in [a["href"] for a in kiosk(people.SHORT, "/me/").select(".app-tile")]
+    assert "/me/getting-out" not in [a["href"] for a in kiosk(people.LONG, "/me/").select(".app-tile")]
+
+
+def test_how_to_complain_sits_beside_the_letters(kiosk):
+    letters = kiosk(people.SHORT, "/me/letters/")
+    assert "/me/how-to-complain" in [a["href"] for a in letters.select("a")]
+    page = kiosk(people.SHORT, "/me/how-to-complain")
+    assert [" ".join(h.get_text(" ").split()) for h in page.select(".app-complaint-steps h3")] == [
+        "Stage 1: the manager of your hall", "Stage 2: the complaints committee", "Then: the Ombudsman"]

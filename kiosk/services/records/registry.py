@@ -14,11 +14,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from kiosk.i18n import babel_locale
-from kiosk.services.records import key_dates, pages
+from kiosk.services.records import key_dates, moving_on, pages
 from kiosk.services.wording.content import content_for
 
 
@@ -87,6 +88,14 @@ PAGES: dict[str, RecordPage] = _in_order(
                lambda c: key_dates.key_dates(c.session, c.person_id, today=c.today, locale=c.locale,
                                              since=c.since),
                tile_hint=_l("Days that matter to you"), print_name="Dates", kept=True),
+    RecordPage("moving_on", _l("Moving on"), "stairs-up",
+               lambda c: moving_on.moving_on_page(c.session, c.person_id, c.today, establishment_kinds()),
+               path="moving-on", tile_hint=_l("Where you are, and what comes next"),
+               print_name="Moving on", kept=True),
+    RecordPage("release", _l("Getting ready to get out"), "door-exit",
+               lambda c: moving_on.release_page(c.session, c.person_id, c.today), path="getting-out",
+               tile_hint=_l("What to sort out before you get out"), print_name="Getting ready to get out",
+               shown=lambda release: release.due, kept=True),
     RecordPage("meetings", _l("Your meetings"), "users-group",
                lambda c: pages.meetings_page(c.session, c.person_id, c.today, c.since),
                tile_hint=_l("Meetings about you"), print_name="Meetings"),
@@ -119,7 +128,16 @@ PAGES: dict[str, RecordPage] = _in_order(
     RecordPage("record_views", _l("Who has looked at your record"), "eye",
                lambda c: pages.record_views_page(c.session, c.person_id), path="who-has-looked",
                tile_hint=_l("When staff looked at your record"), tile_title=_l("Who has looked")),
+    RecordPage("complaints", _l("How to complain"), "message-report",
+               lambda c: moving_on.ComplaintsPage(), path="how-to-complain",
+               print_name="How to complain", kept=True),  # no tile: linked beside the letters
 )
+
+
+def establishment_kinds() -> Mapping[str, str]:
+    """Who each prison holds (the ESTABLISHMENT_KINDS setting): the one setting a builder
+    needs, read where every page is built (kiosk, staff preview and print alike)."""
+    return current_app.config.get("ESTABLISHMENT_KINDS", {})
 
 
 def tiles(context: PageContext) -> list[RecordPage]:
