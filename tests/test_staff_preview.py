@@ -100,11 +100,12 @@ def test_staff_see_the_same_words_as_the_person(app, client, greenock, own_url, 
     assert main_text(response.get_data(as_text=True)) == own
 
 
-def test_a_preview_is_read_only_and_its_links_stay_inside(app, client, client_request, greenock):
+@pytest.mark.parametrize("page_name", ["home", "moving_on", "complaints", "decision/D1"])
+def test_a_preview_is_read_only_and_its_links_stay_inside(app, client, client_request, greenock, page_name):
     sign_in_staff(client, make_user(app, "case_coordinator"))
     danny = person_id(app, DANNY)
     before = account_row(app, danny)
-    page = client_request.get(f"/staff/people/{danny}/as-they-see-it/home")
+    page = client_request.get(f"/staff/people/{danny}/as-they-see-it/{page_name}")
     assert "Seeing what Danny sees" in page.select_one("header").get_text()
     assert not page.select("form[action='/finish']") and not page.select("[data-idle-seconds]")
     links = [a["href"] for a in page.select("main a[href]")]
@@ -146,7 +147,7 @@ def test_a_staff_device_with_the_kiosk_off_can_still_preview(database_url, clean
     start = client.get("/")
     assert start.status_code == 302 and start.headers["Location"].endswith("/staff/")
     sign_in_staff(client, make_user(app, "case_coordinator"))
-    for page in ("home", "plan", "decision/D1"):
+    for page in ("home", "plan", "decision/D1", "moving_on", "complaints"):  # all link to kiosk pages
         response = client.get(f"/staff/people/{person_id(app, DANNY)}/as-they-see-it/{page}")
         assert response.status_code == 200, page
     db.engine(app).dispose()
