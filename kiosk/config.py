@@ -36,7 +36,7 @@ def trusted_hosts(names: str | None) -> list[str]:
 
 # Who an establishment holds, where the people running My Plan know it: only men, only women,
 # or the open prison (adult men). The export has no sex field, so this is the only way the
-# moving-on page can show the steps for men or for women (kiosk/services/moving_on.py).
+# moving-on page can show the steps for men or for women (kiosk/services/records/moving_on.py).
 MEN, WOMEN, OPEN = "men", "women", "open"
 _CODE = re.compile(r"^[A-Z]{2,5}$")
 

@@ -26,7 +26,7 @@ from kiosk.models import (
 )
 from kiosk.services.records.key_dates import add_months, progression_window
 from kiosk.services.records.pages import (
-    UPCOMING_MEETING, DecisionView, LicencePage, licence_page, progress_line,
+    DecisionView, LicencePage, is_coming, licence_page, progress_line,
 )
 
 # Young people: up to the age of 21 (Polmont holds 16 to 21, 001 2052-2053; the initial custody
@@ -336,9 +336,7 @@ def moving_on_page(session: Session, person_id: int, today: date,
         team_decisions=[DecisionView(d, progress_line(d.subject, d.outcome)) for d in team],
         team_review=min((d.review_on for d in team if d.review_on and d.review_on >= today),
                         default=None),
-        team_meeting=next((m for m in queries.meetings_for(session, person_id)
-                           if m.kind == "rmt" and m.date >= today
-                           and m.status in UPCOMING_MEETING), None),
+        team_meeting=_next_meeting(session, person_id, "rmt", today),
         fgtr=([DecisionView(d, progress_line(d.subject, d.outcome))
                for d in decisions if d.subject == "fgtr"]
               if sentence is not None and sentence.type == "life" else None),
@@ -346,6 +344,12 @@ def moving_on_page(session: Session, person_id: int, today: date,
         release_soon=bool(release_dates_soon(dates, today)
                           or queries.licence_for(session, person_id)),
     )
+
+
+def _next_meeting(session: Session, person_id: int, kind: str, today: date) -> Meeting | None:
+    """The person's next meeting of one kind still to come, if one is on the record."""
+    return next((m for m in queries.meetings_for(session, person_id)
+                 if m.kind == kind and is_coming(m, today)), None)
 
 
 def _supervision_review(supervision: Supervision | None, dates: Sequence[KeyDate],
@@ -386,9 +390,7 @@ def release_page(session: Session, person_id: int, today: date) -> ReleasePage:
         licence=licence, sentence_type=sentence.type if sentence else None,
         enhanced=sentence is not None and sentence.icm == "enhanced",
         supervised=supervised_after_release(sentence, not licence.empty),
-        pre_release_meeting=next((m for m in queries.meetings_for(session, person_id)
-                                  if m.kind == "icm_pre_release" and m.date >= today
-                                  and m.status in UPCOMING_MEETING), None),
+        pre_release_meeting=_next_meeting(session, person_id, "icm_pre_release", today),
         social_worker=next((s for s in queries.staff_for(session, person_id) if s.role == "cbsw"),
                            None),
         actions={part: [a for a in actions if a.area == area and a.status != "done"]

@@ -39,6 +39,11 @@ NEED = {"strength": 0, "very_low": 1, "low": 2, "medium": 3, "high": 4, "very_hi
 UPCOMING_MEETING = frozenset({"scheduled", "postponed"})
 
 
+def is_coming(meeting: Meeting, today: date) -> bool:
+    """A meeting still to come: from today on, and neither held nor cancelled."""
+    return meeting.date >= today and meeting.status in UPCOMING_MEETING
+
+
 @dataclass(frozen=True)
 class Step:
     """One step of a progress line and whether it is done, the current one, or still to come."""
@@ -141,7 +146,7 @@ def meetings_page(session: Session, person_id: int, today: date,
                   since: datetime | None) -> MeetingsPage:
     """The person's meetings, split into coming and past."""
     meetings = queries.meetings_for(session, person_id)
-    coming = [m for m in meetings if m.date >= today and m.status in UPCOMING_MEETING]
+    coming = [m for m in meetings if is_coming(m, today)]
     past = [m for m in reversed(meetings) if m not in coming]
     return MeetingsPage(coming=[Flagged(m, change_flag(m, since)) for m in coming],
                         past=[Flagged(m, change_flag(m, since)) for m in past])
@@ -166,7 +171,7 @@ def meeting_page(session: Session, person_id: int, item_key: str, today: date) -
     return MeetingPage(
         meeting=meeting, decisions=queries.decisions_at_meeting(session, person_id, item_key),
         plan_agreed_here=plan is not None and plan.agreed_at_meeting == item_key,
-        is_coming=meeting.date >= today and meeting.status in UPCOMING_MEETING)
+        is_coming=is_coming(meeting, today))
 
 
 @dataclass(frozen=True)
