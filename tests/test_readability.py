@@ -1,9 +1,13 @@
 """Everything a person reads in content/en is measured, so the words stay at a reading age of about 9."""
 from __future__ import annotations
 
-import pytest
+import re
 
-from kiosk.services.wording.content import content_for
+import pytest
+import textstat
+import yaml
+
+from kiosk.services.wording.content import CONTENT_ROOT, content_for
 from kiosk.services.wording.plain_language import readability
 
 # mode: (lowest Flesch reading ease, highest mean words a sentence)
@@ -57,3 +61,26 @@ def test_easy_items_are_short():
         if readability(item.text).mean_sentence_words > 12
     ]
     assert not long_items, "\n".join(long_items)
+
+
+# Moving on, getting out, complaints and the review for young people (content/en/moving_on.yml)
+# hold their easy read to the stricter rule of issue 16: no sentence over 10 words.
+MOVING_ON = tuple(yaml.safe_load((CONTENT_ROOT / "en" / "moving_on.yml").read_text(encoding="utf-8")))
+
+
+def moving_on_easy_items():
+    return [(key, item.text) for key, explanation in content_for("en").explanations.items()
+            if key.split(".")[0] in MOVING_ON for item in explanation.easy]
+
+
+def test_moving_on_easy_read_has_no_sentence_over_ten_words():
+    items = moving_on_easy_items()
+    assert len(items) > 100
+    too_long = [f"{key}: {sentence!r}" for key, text in items
+                for sentence in re.split(r"(?<=[.!?])\s+", text) if textstat.lexicon_count(sentence) > 10]
+    assert not too_long, "\n".join(too_long)
+
+
+def test_moving_on_easy_read_as_a_whole_scores_at_least_90():
+    whole = " ".join(text for _, text in moving_on_easy_items())
+    assert readability(whole).flesch >= LIMITS["easy"][0]
