@@ -3,13 +3,18 @@ each kind of person gets the right steps, the right "you are here" and the right
 count, from a few small reads."""
 from __future__ import annotations
 
+import io
 from contextlib import contextmanager
 from datetime import date, timedelta
 
+import pdfplumber
 import pytest
 from sqlalchemy import event, select
 
 from kiosk.models import Person
+from kiosk.printing.documents import pack_html
+from kiosk.services.printing import pdf
+from kiosk.services.printing.packs import build_pack
 from kiosk.services.records import moving_on
 from kiosk.services.wording.content import content_for
 from support import moving_on_people as people
@@ -252,3 +257,116 @@ def test_how_to_complain_sits_beside_the_letters(kiosk):
     page = kiosk(people.SHORT, "/me/how-to-complain")
     assert [" ".join(h.get_text(" ").split()) for h in page.select(".app-complaint-steps h3")] == [
         "Stage 1: the manager of your hall", "Stage 2: the complaints committee", "Then: the Ombudsman"]
+
+
+# On paper ----------------------------------------------------------------------------------------
+# The builders are read on both databases above; a PDF is the same from either, so once is enough.
+ON_PAPER = pytest.mark.databases("sqlite")
+
+
+@pytest.fixture
+def printed(app, db_session):
+    """A person's section (or whole pack) in easy read, as the PDF reads back, spaces evened."""
+    app.config["ESTABLISHMENT_KINDS"] = people.KINDS
+    for each in people.documents(TODAY):
+        import_people(db_session, each)
+
+    def read(number: str, what: str) -> str:
+        person = db_session.scalars(select(Person).where(Person.prison_number == number)).one()
+        pack = build_pack(db_session, person, what, today=TODAY, language="en")
+        document = pdf.render_pdf(pack_html(pack, lang="en", variant="easy_read"), lang="en")
+        with pdfplumber.open(io.BytesIO(document)) as read_back:
+            return " ".join(" ".join(page.extract_text() or "" for page in read_back.pages).split())
+
+    return read
+
+
+def easy_lines(key: str) -> list[str]:
+    return [item.text for item in content_for("en").explain(key).easy]
+
+
+def in_order(text: str, *parts: str) -> bool:
+    """Each part is in the text, after the one before it."""
+    at = 0
+    for part in parts:
+        at = text.find(part, at)
+        if at < 0:
+            return False
+        at += len(part)
+    return True
+
+
+@ON_PAPER
+def test_the_lifers_printed_steps_say_where_he_is_and_what_counts(printed):
+    text = printed(people.LIFER, "moving_on")
+    assert in_order(text, "Moving on", "Closed conditions", "Done", "The National Top End",
+                    "You are here", "The open prison", "Next step",
+                    "A Community Integration Unit, or temporary release", "Getting out")
+    assert in_order(text, "Where you are now", "HMP Greenock", "The National Top End", "The open prison")
+    assert in_order(text, "When a move can first be looked at", "Worked out by us", "The rule we used")
+    assert in_order(text, "Your first temporary release", "Being looked at")
+    assert "Self-Change Programme" in text
+    for line in (*easy_lines("moving_on.what"), *easy_lines("moving_on.counts.weighs")):
+        assert line in text
+    assert "Write to the Risk Management Team" not in text  # a button only on screen
+
+
+@ON_PAPER
+def test_remand_prints_kindly_with_no_steps(printed):
+    text = printed(people.REMAND, "moving_on")
+    for line in easy_lines("moving_on.remand"):
+        assert line in text
+    assert "You are here" not in text and "Closed conditions" not in text
+
+
+@ON_PAPER
+def test_getting_out_prints_the_licence_with_breach_and_recall(printed):
+    text = printed(people.RECALLED, "release")
+    assert "Curfew 19:00 to 07:00 at approved address." in text and "P. Kaur" in text
+    for line in (*easy_lines("release.breach"), *easy_lines("release.first_day.supervised")):
+        assert line in text
+
+
+@ON_PAPER
+def test_how_to_complain_prints_its_three_stages_in_order(printed):
+    text = printed(people.SHORT, "complaints")
+    assert in_order(text, "Stage 1: the manager of your hall", *easy_lines("complaints.stage_1"),
+                    "Stage 2: the complaints committee", *easy_lines("complaints.stage_2"),
+                    "Then: the Ombudsman", *easy_lines("complaints.ombudsman"))
+
+
+@ON_PAPER
+def test_the_whole_pack_holds_getting_out_only_when_it_is_near(printed):
+    soon, not_yet = printed(people.SHORT, "pack"), printed(people.LONG, "pack")
+    assert "Moving on" in soon and "Moving on" in not_yet
+    assert "What to sort out" in soon or "Getting ready to get out" in soon
+    assert "Getting ready to get out" not in not_yet
+
+
+def fact(soup, label: str) -> str | None:
+    """The value beside a label in the page's facts, as read."""
+    for row in soup.select(".govuk-summary-list__row"):
+        if " ".join(row.select_one("dt").get_text(" ").split()) == label:
+            return " ".join(row.select_one("dd").get_text(" ").split())
+    return None
+
+
+@pytest.mark.parametrize("number, here, coming, counts", [
+    (people.LIFER, "The National Top End", "The open prison",
+     ["first-look", "supervision-level", "courses", "team", "fgtr"]),
+    (people.LONG, "Closed conditions", "The National Top End", ["first-look", "supervision-level", "courses", "team"]),
+    (people.SHORT, "Closed conditions", "The open prison", ["first-look", "supervision-level", "courses", "team"]),
+    (people.RECALLED, "Back in prison", "A decision about getting out again", ["supervision-level", "courses"]),
+    (people.YOUNG, "Closed conditions", "Steps in the prison for young people",
+     ["first-look", "supervision-level", "courses", "team"]),
+    (people.WOMAN, "Closed conditions", "A community custody unit",
+     ["first-look", "supervision-level", "courses", "team", "fgtr"]),
+    (people.REMAND, None, None, []),
+])
+def test_each_kind_of_person_reads_where_they_are_and_what_counts(kiosk, number, here, coming, counts):
+    page = kiosk(number)
+    assert (fact(page, "Your step"), fact(page, "Next step")) == (here, coming)
+    marked = [title for title, state in step_states(page) if state == "You are here"]
+    assert marked == ([here] if here else [])
+    cards = ["first-look", "supervision-level", "courses", "team", "fgtr"]
+    assert [card for card in cards if page.select_one(f"#{card}")] == counts
