@@ -8,6 +8,7 @@ import textstat
 import yaml
 
 from kiosk.services.wording.content import CONTENT_ROOT, content_for
+from kiosk.services.wording.phrases import GROUPS, bank, say
 from kiosk.services.wording.plain_language import readability
 
 # mode: (lowest Flesch reading ease, highest mean words a sentence)
@@ -84,3 +85,31 @@ def test_moving_on_easy_read_has_no_sentence_over_ten_words():
 def test_moving_on_easy_read_as_a_whole_scores_at_least_90():
     whole = " ".join(text for _, text in moving_on_easy_items())
     assert readability(whole).flesch >= LIMITS["easy"][0]
+
+
+# The phrase bank: each phrase is one or two sentences, too short for a reading-ease score of
+# its own, so each group is measured as a whole (with its slots filled in), and every sentence
+# and easy-read line for its length.
+EXAMPLE = {"place": "Paisley", "programme": "Pathways", "name": "Sam Smith", "role": "social_worker",
+           "date": "2027-03-12", "from": "19:00", "until": "07:00"}
+
+
+def phrase_texts(group: str, mode: str) -> list[tuple[str, str]]:
+    said = [say(phrase.key, EXAMPLE) for phrase in bank("en").group(group)]
+    if mode == "plain":
+        return [(s.key, s.plain_text) for s in said]
+    return [(s.key, text) for s in said for text in s.easy_texts]
+
+
+@pytest.mark.parametrize("mode", sorted(LIMITS))
+@pytest.mark.parametrize("group", GROUPS)
+def test_each_group_of_phrases_is_easy_to_read(group, mode):
+    whole = " ".join(text for _, text in phrase_texts(group, mode))
+    assert not failures([("phrases", group, mode, whole)], mode)
+
+
+@pytest.mark.parametrize("mode, longest", [("plain", 15), ("easy", 12)])
+def test_each_phrase_sentence_is_short(mode, longest):
+    long = [f"{key}: {text!r}" for group in GROUPS for key, text in phrase_texts(group, mode)
+            for sentence in re.split(r"(?<=[.?!])\s+", text) if textstat.lexicon_count(sentence) > longest]
+    assert not long, "\n".join(long)

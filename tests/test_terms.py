@@ -15,6 +15,7 @@ import yaml
 from babel.messages.pofile import read_po
 
 from kiosk.services.wording.content import content_for
+from kiosk.services.wording.phrases import bank
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 TRANSLATED = ("gd", "pl", "sq", "vi", "ar")
@@ -58,11 +59,16 @@ def terms_used(text: str) -> set[str]:
 
 def all_words(lang: str) -> dict[str, str]:
     """Each entry's words in one language by stable key: plain and easy read together, and for
-    a glossary entry its name and what it stands for too."""
+    a glossary entry its name and what it stands for too; the phrase bank's phrases and roles
+    (a role in every grammatical form a language gives it) are entries too."""
     content = content_for(lang)
     names = {f"glossary.{t.key}": f"{t.term} {t.stands_for}" for t in content.glossary}
-    return {e.key: " ".join((names.get(e.key, ""), e.plain, *e.easy)) for e in content.entries()
-            if e.key.startswith(("explanations.", "glossary."))}
+    words = {e.key: " ".join((names.get(e.key, ""), e.plain, *e.easy)) for e in content.entries()
+             if e.key.startswith(("explanations.", "glossary."))}
+    phrases = bank(lang)
+    words |= {f"phrases.{p.key}": " ".join(p.templates) for p in phrases.phrases.values()}
+    words |= {f"phrases.roles.{r.key}": " ".join((r.words, *r.forms.values())) for r in phrases.roles.values()}
+    return words
 
 
 def entry_texts(lang: str) -> dict[str, str]:

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from kiosk.i18n import format_day
-from kiosk.services.content import CONTENT_ROOT, DEFAULT_LANG, EasyItem, Source, parse_source
+from kiosk.services.wording.content import CONTENT_ROOT, DEFAULT_LANG, EasyItem, Source, parse_source
 
 GROUPS = ("licence_conditions", "decision_reasons", "next_steps", "plan_actions")
 LICENCE = "licence_conditions"
