@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from flask import Flask, current_app, g
 
 from kiosk.i18n import babel_locale, format_day, select_locale
+from kiosk.services.wording import phrases
 from kiosk.services.wording.content import Content, Explanation, content_for
 from kiosk.services.wording.plain_language import Segment, annotate
 
@@ -52,6 +53,11 @@ def jargon_in(text: str) -> list[Segment]:
     return annotate(text, content().glossary, g.jargon_seen)
 
 
+def in_plain_words(line: phrases.Line) -> phrases.Said:
+    """A line's phrase said in the person's language, its slots filled (components/said.html)."""
+    return phrases.say(line.phrase, line.slots, select_locale())
+
+
 def day(value: date, style: str = "long") -> str:
     """A date written out in the person's language, e.g. '12 March 2027'."""
     return format_day(value, select_locale(), style)
@@ -59,6 +65,6 @@ def day(value: date, style: str = "long") -> str:
 
 def init_app(app: Flask) -> None:
     """Globals, not context, because macros imported without context need them too."""
-    for helper in (explain, words_for, jargon_in):
+    for helper in (explain, words_for, jargon_in, in_plain_words):
         app.add_template_global(helper)
     app.add_template_filter(day)

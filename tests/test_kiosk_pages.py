@@ -285,7 +285,7 @@ def test_decision_page_has_what_why_next_review_and_views(client, client_request
     assert EN.label("decision_outcome", "deferred") in main
     assert plain("decisions.outcome.deferred.meaning") in main
     assert plain("decisions.outcome.deferred.next") in main
-    reasons = page.find("h2", string="Why").find_next("div", class_="app-staff-words")
+    reasons = page.find("h2", string="Why").find_next("div", class_="app-said-list")
     assert [text(li.select_one(".app-staff-text")) for li in reasons.select("li")][1] == (
         "Insufficient evidence of reduced risk at this time.")
     assert "Re-refer via Annex A" in main

@@ -10,7 +10,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from kiosk.models import AuditEvent, Establishment, Person, Plan, RiskAssessment
+from kiosk.models import (
+    AuditEvent, Decision, Establishment, LicenceCondition, Person, PlainSummary, Plan, PlanAction,
+    RiskAssessment, SummaryPhrase,
+)
 from kiosk.models.staff_side import PRINT
 
 SIX_MONTHS = timedelta(days=183)
@@ -94,3 +97,38 @@ def counts_by_hall(session: Session, scope: ColumnElement[bool]) -> list[HallCou
     return [HallCount(name, hall or "", people, int(a or 0), int(b or 0))
             for name, hall, people, a, b in session.execute(query)]
 
+
+
+# What still reaches people only in English (kiosk.services.staff.summaries.english_only) ------
+
+def licence_texts(session: Session, scope: ColumnElement[bool]) -> list[tuple[str, int]]:
+    """Each licence condition's words, and how many people in custody have it."""
+    query = (select(LicenceCondition.text, func.count())
+             .join(Person, Person.id == LicenceCondition.person_id)
+             .where(*_present(scope)).group_by(LicenceCondition.text))
+    return [(text, count) for text, count in session.execute(query)]
+
+
+def decision_lines(session: Session, scope: ColumnElement[bool]) -> list[tuple[int, str, list, list]]:
+    """Every decision's reasons and next steps: (person id, item key, reasons, next steps)."""
+    query = (select(Decision.person_id, Decision.item_key, Decision.reasons, Decision.next_steps)
+             .join(Person, Person.id == Decision.person_id).where(*_present(scope)))
+    return [tuple(row) for row in session.execute(query)]
+
+
+def action_lines(session: Session, scope: ColumnElement[bool]) -> list[tuple[int, str, str]]:
+    """Every plan action: (person id, item key, its words)."""
+    query = (select(PlanAction.person_id, PlanAction.item_key, PlanAction.text)
+             .join(Person, Person.id == PlanAction.person_id).where(*_present(scope)))
+    return [tuple(row) for row in session.execute(query)]
+
+
+def phrased_lines(session: Session, scope: ColumnElement[bool]) -> list[tuple]:
+    """Every line a summary chose a phrase for: (person id, summary's item key, field, line's
+    item key, line's words, phrase key)."""
+    query = (select(PlainSummary.person_id, PlainSummary.item_key, SummaryPhrase.line_field,
+                    SummaryPhrase.line_key, SummaryPhrase.line_text, SummaryPhrase.phrase_key)
+             .join(PlainSummary, PlainSummary.id == SummaryPhrase.summary_id)
+             .join(Person, Person.id == PlainSummary.person_id)
+             .where(SummaryPhrase.line_field.is_not(None), *_present(scope)))
+    return [tuple(row) for row in session.execute(query)]

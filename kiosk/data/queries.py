@@ -73,6 +73,12 @@ def decisions_at_meeting(session: Session, person_id: int, meeting_key: str) -> 
     return list(session.scalars(query))
 
 
+def plain_summaries_for(session: Session, person_id: int) -> dict[tuple[str, str], PlainSummary]:
+    """The plain summaries written for the person, by (kind, item key), with their phrases."""
+    query = select(PlainSummary).where(PlainSummary.person_id == person_id)
+    return {(s.target_kind, s.item_key): s for s in session.scalars(query)}
+
+
 def plain_summary_for(session: Session, person_id: int, kind: str, item_key: str) -> PlainSummary | None:
     """The plain summary staff wrote beside one of the person's decisions or their plan."""
     query = select(PlainSummary).where(PlainSummary.person_id == person_id,

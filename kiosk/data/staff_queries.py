@@ -12,7 +12,7 @@ import re
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.models import Caseload, Decision, Establishment, Person, PlainSummary, Plan, StaffUser
+from kiosk.models import Caseload, Decision, Establishment, Person, Plan, StaffUser
 
 SEARCH_LIMIT = 50
 _HIGH = "\uffff"
@@ -105,12 +105,6 @@ def person_by_number(session: Session, prison_number: str,
     if establishment_id is not None:
         query = query.where(Person.establishment_id == establishment_id)
     return session.scalars(query).first()
-
-
-def summaries_of(session: Session, person_id: int) -> dict[tuple[str, str], PlainSummary]:
-    """The plain summaries written for one person, by (kind, item key)."""
-    query = select(PlainSummary).where(PlainSummary.person_id == person_id)
-    return {(s.target_kind, s.item_key): s for s in session.scalars(query)}
 
 
 def staff_users(session: Session, scope: ColumnElement[bool]) -> list[StaffUser]:

@@ -5,7 +5,7 @@ from .lockouts import SignInLockout
 from .letters import Feedback, HelpRequest, Letter, LetterDraft
 from .printing import PrintBatch, PrintLogEntry, PrintRequest
 from .staff_side import (
-    AuditEvent, Caseload, ExplanationReview, PlainSummary, StaffSession, StaffUser,
+    AuditEvent, Caseload, ExplanationReview, PlainSummary, StaffSession, StaffUser, SummaryPhrase,
 )
 from .records import (
     PERSON_PARTS, Decision, Establishment, ImportRun, KeyDate, LicenceCondition, Meeting,
@@ -18,6 +18,7 @@ __all__ = [
     "LicenceCondition", "Meeting", "Person", "Plan", "PlanAction", "Programme", "RiskArea",
     "RiskAssessment", "Sentence", "StaffContact", "Supervision",
     "AuditEvent", "Caseload", "ExplanationReview", "PlainSummary", "StaffSession", "StaffUser",
+    "SummaryPhrase",
     "PrintBatch", "PrintLogEntry", "PrintRequest",
     "Feedback", "HelpRequest", "Letter", "LetterDraft",
 ]

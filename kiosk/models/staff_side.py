@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, person_fk
 from .records import Person
@@ -94,9 +94,33 @@ class PlainSummary(Base):
     person_id: Mapped[int] = person_fk()
     target_kind: Mapped[str] = mapped_column(String(20))
     item_key: Mapped[str] = mapped_column(String(200))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)  # staff's own words, in English ("" for none)
     written_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     written_at: Mapped[datetime]
+
+    phrases: Mapped[list[SummaryPhrase]] = relationship(
+        order_by="SummaryPhrase.position", cascade="all, delete-orphan", lazy="selectin")
+
+
+class SummaryPhrase(Base):
+    """A phrase of the bank (content/<lang>/phrases.yml) staff chose for a plain summary.
+
+    Its key and slot values are kept, never its words, so a fix to a phrase or a translation
+    reaches every summary at once. A phrase may say one line staff wrote (a reason, a next step,
+    a plan action): that line's words are kept with it, so if an import changes the line, the
+    phrase no longer stands for it and the line is shown as written again.
+    """
+
+    __tablename__ = "summary_phrases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    summary_id: Mapped[int] = mapped_column(ForeignKey("plain_summaries.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    phrase_key: Mapped[str] = mapped_column(String(80))
+    slots: Mapped[dict] = mapped_column(default=dict)
+    line_field: Mapped[str | None] = mapped_column(String(20))  # reasons, next_steps, actions; None: added
+    line_key: Mapped[str | None] = mapped_column(String(200))  # a plan action's item key
+    line_text: Mapped[str | None] = mapped_column(Text)  # the line as staff wrote it, when chosen
 
 
 class ExplanationReview(Base):

@@ -4,12 +4,15 @@ The pages are built and rendered by the same code as the kiosk's (`kiosk.screens
 record-page registry), in the person's language and display mode, so the preview can never
 drift from what the person is shown. Each opening is audited.
 """
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from flask import abort, g, url_for
 from flask_babel import refresh
 
 from kiosk import screens
 from kiosk.extensions import db
-from kiosk.models import KioskAccount
+from kiosk.models import KioskAccount, Person
 from kiosk.services.access.staff_access import Permission
 from kiosk.services.records.registry import PAGES
 from kiosk.signin.access import show_pages_as, signed_in_person
@@ -32,13 +35,35 @@ def as_seen(person_id: int, page: str, key: str | None = None):
     if (record_page is None and page != HOME) or keyed != (key is not None):
         abort(404)
     person = viewed_person(person_id, f"kiosk page as they see it: {page}")
+    _show_as(person)
+    if record_page is None:
+        return screens.render_home()
+    return screens.render_page(record_page, key)
+
+
+def _show_as(person: Person) -> None:
+    """From here on, pages are drawn in the person's language and display mode, read-only."""
     account = db.session.get(KioskAccount, person.id) or KioskAccount(person_id=person.id)
     show_pages_as(person, account)
     g.staff_preview = True
     refresh()  # the page speaks the person's language, not the staff member's
-    if record_page is None:
-        return screens.render_home()
-    return screens.render_page(record_page, key)
+
+
+@contextmanager
+def seen_by(person: Person) -> Iterator[None]:
+    """Draw part of a staff page (a preview) as the person will see it, then back to staff's."""
+    names = ("visit", "display", "language", "staff_preview")
+    saved = {name: g.get(name) for name in names}
+    _show_as(person)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                g.pop(name, None)
+            else:
+                setattr(g, name, value)
+        refresh()
 
 
 def preview_url_for(endpoint: str, **values) -> str:

@@ -60,6 +60,12 @@ class CheckerForm(FlaskForm):
         at_most("summary")])
 
 
+class SummaryForm(FlaskForm):
+    """Staff's own words in a plain summary, beside the phrases they chose: optional."""
+
+    text = TextAreaField(_l("Your own words (optional)"), validators=[Optional(), at_most("summary")])
+
+
 class AuditSearchForm(FlaskForm):
     """Search the audit trail (a GET form)."""
 

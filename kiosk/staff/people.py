@@ -1,9 +1,10 @@
 """Finding people (caseload, hall and search) and a person's record as staff see it."""
 from flask import g, render_template, request
 
-from kiosk.data import staff_queries
+from kiosk.data import queries, staff_queries
 from kiosk.extensions import db
 from kiosk.services.access.staff_access import Permission, person_scope
+from kiosk.services.staff import summaries
 
 from . import bp
 from .access import staff_required, viewed_person
@@ -27,10 +28,12 @@ def people():
 @bp.route("/people/<int:person_id>")
 @staff_required(Permission.FIND_PEOPLE)
 def person(person_id: int):
-    """One person's record, summaries and PIN; every opening is written to the audit trail."""
+    """One person's record, summaries and PIN, and what reaches them only in English (licence
+    conditions no phrase says are flagged); every opening is written to the audit trail."""
     person = viewed_person(person_id, "record page")
+    plan = staff_queries.plan_of(db.session, person.id)
+    decisions = staff_queries.decisions_of(db.session, person.id)
     return render_template(
-        "staff/person.html", person=person, pin_form=ConfirmForm(),
-        plan=staff_queries.plan_of(db.session, person.id),
-        decisions=staff_queries.decisions_of(db.session, person.id),
-        summaries=staff_queries.summaries_of(db.session, person.id))
+        "staff/person.html", person=person, pin_form=ConfirmForm(), plan=plan, decisions=decisions,
+        summaries=queries.plain_summaries_for(db.session, person.id),
+        plain=summaries.record_in_plain_words(db.session, person.id, plan, decisions))

@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 
 from kiosk.data import audit_queries, letter_queries, queries
 from kiosk.models import (
-    Decision, LicenceCondition, Meeting, Person, PlainSummary, Plan, Programme, RiskAssessment,
+    Decision, Meeting, Person, PlainSummary, Plan, Programme, RiskAssessment,
     Sentence, StaffContact, Supervision,
 )
 from kiosk.services.records.key_dates import change_flag
 from kiosk.services.records.whats_new import WhatsNew, whats_new
 from kiosk.services.staff import audit, summaries
 from kiosk.services.wording.content import GlossaryTerm
+from kiosk.services.wording.phrases import Line, licence_lines
 
 # Decisions about temporary release and moves out of closed conditions: people should be told
 # when an application is sent and kept informed (002 3515-3526), so these show its progress.
@@ -109,7 +110,7 @@ class PlanPage:
     to_do: list[Flagged]
     finished_programmes: list[Programme]
     meeting: Meeting | None
-    plain_summary: PlainSummary | None = None
+    plain: summaries.PlainWords = summaries.PlainWords()
 
     @property
     def empty(self) -> bool:
@@ -120,7 +121,9 @@ class PlanPage:
 def plan_page(session: Session, person_id: int, since: datetime | None) -> PlanPage:
     """The plan with its actions split into done and to do, and finished courses."""
     plan = queries.plan_for(session, person_id)
-    actions = [Flagged(a, change_flag(a, since)) for a in queries.actions_for(session, person_id)]
+    rows = queries.actions_for(session, person_id)
+    actions = [Flagged(a, change_flag(a, since)) for a in rows]
+    summary = plan and queries.plain_summary_for(session, person_id, summaries.PLAN, plan.item_key)
     meeting = None
     if plan is not None and plan.agreed_at_meeting:
         meeting = queries.meeting_for(session, person_id, plan.agreed_at_meeting)
@@ -130,8 +133,7 @@ def plan_page(session: Session, person_id: int, since: datetime | None) -> PlanP
         to_do=[a for a in actions if a.row.status != "done"],
         finished_programmes=[p for p in queries.programmes_for(session, person_id)
                              if p.status == "completed"],
-        meeting=meeting,
-        plain_summary=plan and summaries.summary_of(session, person_id, summaries.PLAN, plan.item_key))
+        meeting=meeting, plain=summaries.plain_words(summary, summaries.action_lines(rows)))
 
 
 @dataclass(frozen=True)
@@ -176,18 +178,25 @@ def meeting_page(session: Session, person_id: int, item_key: str, today: date) -
 
 @dataclass(frozen=True)
 class DecisionView:
-    """A decision with its progress line (temporary release only) and change flag."""
+    """A decision with its progress line (temporary release only), change flag, and its lines
+    in plain words (each reason and next step with the phrase chosen for it, if any)."""
 
     decision: Decision
     progress: ProgressLine | None
     change: str | None = None
     meeting: Meeting | None = None
-    plain_summary: PlainSummary | None = None
+    plain: summaries.PlainWords = summaries.PlainWords()
+
+
+def _plain(decision: Decision, written: dict[tuple[str, str], PlainSummary]) -> summaries.PlainWords:
+    return summaries.plain_words(written.get((summaries.DECISION, decision.item_key)),
+                                 summaries.decision_lines(decision))
 
 
 def decisions_page(session: Session, person_id: int, since: datetime | None) -> list[DecisionView]:
     """Every decision about the person, newest first."""
-    return [DecisionView(d, progress_line(d.subject, d.outcome), change_flag(d, since))
+    written = queries.plain_summaries_for(session, person_id)
+    return [DecisionView(d, progress_line(d.subject, d.outcome), change_flag(d, since), plain=_plain(d, written))
             for d in queries.decisions_for(session, person_id)]
 
 
@@ -200,9 +209,10 @@ def decision_page(session: Session, person_id: int, item_key: str,
     meeting = None
     if decision.meeting_key:
         meeting = queries.meeting_for(session, person_id, decision.meeting_key)
+    summary = queries.plain_summary_for(session, person_id, summaries.DECISION, item_key)
     return DecisionView(decision, progress_line(decision.subject, decision.outcome),
                         change_flag(decision, since), meeting,
-                        summaries.summary_of(session, person_id, summaries.DECISION, item_key))
+                        summaries.plain_words(summary, summaries.decision_lines(decision)))
 
 
 @dataclass(frozen=True)
@@ -265,22 +275,28 @@ def programmes_page(session: Session, person_id: int) -> ProgrammesPage:
 
 @dataclass(frozen=True)
 class LicencePage:
-    """Licence conditions: the standard ones, then the extra ones set for this person."""
+    """Licence conditions: the standard ones, then the extra ones set for this person, each
+    with the phrase that says it in plain words when one matches (else shown as written)."""
 
-    standard: list[LicenceCondition]
-    additional: list[LicenceCondition]
+    standard: list[Line]
+    additional: list[Line]
 
     @property
     def empty(self) -> bool:
         """No conditions recorded."""
         return not self.standard and not self.additional
 
+    @property
+    def all_plain(self) -> bool:
+        """Every condition is said in plain words (no rule reaches the person only in English)."""
+        return all(line.plain for line in (*self.standard, *self.additional))
+
 
 def licence_page(session: Session, person_id: int) -> LicencePage:
-    """The licence conditions, split by kind."""
+    """The licence conditions, split by kind, matched to phrases as the page is built."""
     conditions = queries.licence_for(session, person_id)
-    return LicencePage(standard=[c for c in conditions if c.kind == "standard"],
-                       additional=[c for c in conditions if c.kind != "standard"])
+    return LicencePage(standard=licence_lines(c for c in conditions if c.kind == "standard"),
+                       additional=licence_lines(c for c in conditions if c.kind != "standard"))
 
 
 def people_page(session: Session, person_id: int) -> list[StaffContact]:
