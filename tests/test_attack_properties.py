@@ -69,8 +69,11 @@ FORMS = {
     "staff.sign_in": FormRoute("/staff/sign-in", ANYONE, {"username": [], "password": []}),
     "staff.sign_out": FormRoute("/staff/sign-out", STAFF),
     "staff.plain_checker": FormRoute("/staff/checker", STAFF, {"text": []}, ({}, CHECKER)),
-    "staff.summary": FormRoute("/staff/people/{lifer}/summaries/decision/L-D1", STAFF,
-                               {"text": [], "action": ["save", "check"]}, ({}, CHECKER)),
+    "staff.summary": FormRoute("/staff/people/{lifer}/summaries/decision/L-D1", STAFF, {
+        "text": [], "action": ["save", "show", "check"],
+        "line-0-phrase": ["offence_work_not_finished", "look_again_on"],
+        "added-0-phrase": ["look_again_on", "ask_role", "exclusion_zone"], "added-0-date": ["2027-03-12"],
+        "added-0-role": ["personal_officer"], "added-0-place": ["Paisley"]}, ({}, CHECKER)),
     "staff.pin": FormRoute("/staff/people/{lifer}/pin", STAFF),
     "staff.start_batch": FormRoute("/staff/printing/batches", STAFF,
                                    {"place": [], "variant": ["easy_read"]}),

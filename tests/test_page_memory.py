@@ -17,6 +17,7 @@ from kiosk.data.database import Database
 from kiosk.extensions import db
 from kiosk.me import page_memory
 from kiosk.models import Plan
+from kiosk.services.wording.phrases import say
 from support.kiosk import (
     DANNY, PIN, TOMASZ, document, example_people, import_people, set_display, sign_in_as,
 )
@@ -133,6 +134,20 @@ def test_a_plain_summary_staff_write_shows_at_once(app, client, greenock):
                           "text": "You and your officer agreed three things to work on."})
     page = plan_words(client)
     assert "In plain words" in page and "You and your officer agreed three things" in page
+
+
+def test_a_plain_summary_made_only_of_phrases_shows_at_once(app, client, greenock):
+    set_display(app, DANNY, easy_read=False)
+    sign_in_as(client, DANNY)
+    assert "In plain words" not in plan_words(client)
+    with app.app_context():
+        plan_key = db.session.get(Plan, person_id(app, DANNY)).item_key
+    staff = app.test_client()
+    sign_in_staff(staff, make_user(app, "case_coordinator"))
+    url = f"/staff/people/{person_id(app, DANNY)}/summaries/plan/{plan_key}"
+    staff.post(url, data={"csrf_token": csrf_from(staff, url), "action": "save", "text": "",
+                          "added-0-phrase": "ask_role", "added-0-role": "personal_officer"})
+    assert say("ask_role", {"role": "personal_officer"}).plain_text in plan_words(client)
 
 
 def test_new_settings_and_language_show_at_once(app, client, greenock):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from flask_babel import force_locale, gettext
@@ -22,37 +22,10 @@ from kiosk.services.printing.packs import EASY_READ, build_pack
 from kiosk.services.staff import summaries
 from kiosk.services.wording.phrases import say
 from support.kiosk import XSS, document, import_people, set_display, sign_in_as
+from support.phrases import EXCLUSION, NUMBER, REASONS, STEPS, UNMATCHED, person_on_licence
 from support.staff import make_user, sign_in_staff
 
 TODAY = date.today()
-NUMBER = "GR3000009"
-EXCLUSION = "Not to enter the exclusion zone as delineated on the attached map (Paisley town centre)"
-UNMATCHED = "Not to keep any dog at the approved address."
-REASONS = ["Offence-focused work not yet completed.", "Misconduct report in March."]
-STEPS = ["Re-refer once OBP complete."]
-
-
-def person_on_licence(reasons=REASONS) -> dict:
-    """Someone near release with a standard condition, an exclusion zone, a condition no phrase
-    says, one whose place tries to inject a script, a decision and a plan."""
-    return {
-        "prison_number": NUMBER, "name": {"given": "Rona", "family": "Bell"}, "date_of_birth": "1990-04-04",
-        "sentence": {"type": "long_term", "start_date": (TODAY - timedelta(days=900)).isoformat(),
-                     "length_days": 1600, "icm": "enhanced"},
-        "decisions": [{"id": "P-D1", "forum": "rmt", "subject": "open_estate", "outcome": "not_approved",
-                       "decided_on": (TODAY - timedelta(days=10)).isoformat(), "reasons": reasons,
-                       "next_steps": STEPS}],
-        "plan": {"source": "cmp", "agreed_on": (TODAY - timedelta(days=100)).isoformat(), "actions": [
-            {"id": "P-A1", "area": "money", "text": "Open bank account via Links Centre before liberation.",
-             "owner": "you", "status": "in_progress", "updated_on": TODAY.isoformat()}]},
-        "licence": {"conditions": [
-            {"id": "C1", "kind": "standard", "text": "Be of good behaviour and keep the peace."},
-            {"id": "C2", "kind": "additional", "text": EXCLUSION},
-            {"id": "C3", "kind": "additional", "text": UNMATCHED},
-            {"id": "C4", "kind": "additional",
-             "text": f"Do not enter the {XSS} exclusion zone shown on the map given to Pt."},
-        ]},
-    }
 
 
 @pytest.fixture
