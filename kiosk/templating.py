@@ -6,6 +6,8 @@ use the same helpers, even where the kiosk itself is switched off.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -61,6 +63,21 @@ def in_plain_words(line: phrases.Line) -> phrases.Said:
 def day(value: date, style: str = "long") -> str:
     """A date written out in the person's language, e.g. '12 March 2027'."""
     return format_day(value, select_locale(), style)
+
+
+@contextmanager
+def globals_kept(names: tuple[str, ...]) -> Iterator[None]:
+    """Put these request globals back as they were on leaving: a part drawn in another
+    language or display mode (a printed pack, a staff preview) leaves the rest of the page be."""
+    saved = {name: g.get(name) for name in names}
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                g.pop(name, None)
+            else:
+                setattr(g, name, value)
 
 
 def init_app(app: Flask) -> None:

@@ -19,6 +19,7 @@ from kiosk.i18n import babel_locale, text_direction
 from kiosk.services.printing import pdf
 from kiosk.services.printing.packs import Pack
 from kiosk.services.wording.content import GlossaryTerm, content_for
+from kiosk.templating import globals_kept
 
 _SAVED = ("language", "jargon_seen")
 
@@ -26,18 +27,11 @@ _SAVED = ("language", "jargon_seen")
 @contextmanager
 def printing_in(lang: str) -> Iterator[None]:
     """Render templates in `lang`, with each term spelled out once per document."""
-    saved = {name: g.get(name) for name in _SAVED}
-    g.language = lang
-    g.jargon_seen = set()
-    try:
+    with globals_kept(_SAVED):
+        g.language = lang
+        g.jargon_seen = set()
         with force_locale(babel_locale(lang)):
             yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                g.pop(name, None)
-            else:
-                setattr(g, name, value)
 
 
 def terms_used(lang: str) -> list[GlossaryTerm]:

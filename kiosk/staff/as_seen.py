@@ -16,6 +16,7 @@ from kiosk.models import KioskAccount, Person
 from kiosk.services.access.staff_access import Permission
 from kiosk.services.records.registry import PAGES
 from kiosk.signin.access import show_pages_as, signed_in_person
+from kiosk.templating import globals_kept
 
 from . import bp
 from .access import staff_required, viewed_person
@@ -52,17 +53,11 @@ def _show_as(person: Person) -> None:
 @contextmanager
 def seen_by(person: Person) -> Iterator[None]:
     """Draw part of a staff page (a preview) as the person will see it, then back to staff's."""
-    names = ("visit", "display", "language", "staff_preview")
-    saved = {name: g.get(name) for name in names}
-    _show_as(person)
     try:
-        yield
+        with globals_kept(("visit", "display", "language", "staff_preview")):
+            _show_as(person)
+            yield
     finally:
-        for name, value in saved.items():
-            if value is None:
-                g.pop(name, None)
-            else:
-                setattr(g, name, value)
         refresh()
 
 
