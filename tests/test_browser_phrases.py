@@ -11,7 +11,7 @@ from kiosk.extensions import db
 from support.axe import assert_accessible, assert_no_horizontal_scroll
 from support.kiosk import PIN, document, import_people, set_display
 from support.phrases import NUMBER, compose_summary, person_on_licence
-from support.staff import PASSWORD, make_user, person_id
+from support.staff import make_user, person_id, sign_in_staff_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -74,12 +74,7 @@ def test_what_staff_wrote_opens_with_the_keyboard(page, live_server, rona):
 @pytest.mark.parametrize("easy_read", [False, True], ids=["standard", "easy read"])
 def test_the_composing_page_passes_axe(page, live_server, rona, easy_read):
     set_display(live_server.app, NUMBER, language="ar", easy_read=easy_read)
-    username = make_user(live_server.app, "case_coordinator", username="composer")
-    page.goto("/staff/sign-in")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/staff/")
+    sign_in_staff_in_browser(page, make_user(live_server.app, "case_coordinator", username="composer"))
     page.goto(f"/staff/people/{rona}/summaries/decision/P-D1")
     assert_accessible_at_each_width(page)
     page.set_viewport_size({"width": 1280, "height": 800})

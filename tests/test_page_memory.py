@@ -122,16 +122,20 @@ def test_a_newer_import_shows_at_once(app, client, db_session, greenock):
     assert "Go to the new reading group on Tuesdays." in plan_words(client)
 
 
-def test_a_plain_summary_staff_write_shows_at_once(app, client, greenock):
-    sign_in_as(client, DANNY)
-    assert "In plain words" not in plan_words(client)
+def save_plan_summary(app, **fields) -> None:
+    """A member of staff saves a plain summary of Danny's plan, from another device."""
     with app.app_context():
         plan_key = db.session.get(Plan, person_id(app, DANNY)).item_key
     staff = app.test_client()
     sign_in_staff(staff, make_user(app, "case_coordinator"))
     url = f"/staff/people/{person_id(app, DANNY)}/summaries/plan/{plan_key}"
-    staff.post(url, data={"csrf_token": csrf_from(staff, url), "action": "save",
-                          "text": "You and your officer agreed three things to work on."})
+    staff.post(url, data={"csrf_token": csrf_from(staff, url), "action": "save", **fields})
+
+
+def test_a_plain_summary_staff_write_shows_at_once(app, client, greenock):
+    sign_in_as(client, DANNY)
+    assert "In plain words" not in plan_words(client)
+    save_plan_summary(app, text="You and your officer agreed three things to work on.")
     page = plan_words(client)
     assert "In plain words" in page and "You and your officer agreed three things" in page
 
@@ -140,13 +144,7 @@ def test_a_plain_summary_made_only_of_phrases_shows_at_once(app, client, greenoc
     set_display(app, DANNY, easy_read=False)
     sign_in_as(client, DANNY)
     assert "In plain words" not in plan_words(client)
-    with app.app_context():
-        plan_key = db.session.get(Plan, person_id(app, DANNY)).item_key
-    staff = app.test_client()
-    sign_in_staff(staff, make_user(app, "case_coordinator"))
-    url = f"/staff/people/{person_id(app, DANNY)}/summaries/plan/{plan_key}"
-    staff.post(url, data={"csrf_token": csrf_from(staff, url), "action": "save", "text": "",
-                          "added-0-phrase": "ask_role", "added-0-role": "personal_officer"})
+    save_plan_summary(app, text="", **{"added-0-phrase": "ask_role", "added-0-role": "personal_officer"})
     assert say("ask_role", {"role": "personal_officer"}).plain_text in plan_words(client)
 
 

@@ -57,6 +57,15 @@ def sign_in_staff(client, username: str, password: str = PASSWORD) -> None:
     assert response.status_code == 302, f"staff sign-in as {username} failed"
 
 
+def sign_in_staff_in_browser(page, username: str) -> None:
+    """Sign in through the form in Chromium, as staff do, and wait for the staff home."""
+    page.goto("/staff/sign-in")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/staff/")
+
+
 def staff_user(app, username: str) -> StaffUser:
     """The account, read in its own context."""
     with app.app_context():
