@@ -9,6 +9,7 @@ import re
 import unicodedata
 from datetime import date
 
+import pdfplumber
 import pytest
 from flask_babel import force_locale, gettext
 from pypdf import PdfReader
@@ -47,9 +48,29 @@ def in_language(lang: str, message: str) -> str:
 def pdf_words(data: bytes) -> set[str]:
     """Words read back from a PDF, Arabic presentation forms folded to letters; right-to-left
     words may come back in visual order, so each is also kept reversed."""
-    text = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
-    found = set(re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", text)))
-    return found | {w[::-1] for w in found}
+    return letters(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages))
+
+
+def letters(text: str) -> set[str]:
+    """The words of a text without its punctuation, right-to-left words read either way."""
+    found = re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", text))
+    return set(found) | {w[::-1] for w in found}
+
+
+def pdf_line_with(data: bytes, word: str) -> list[dict]:
+    """The words (with their places) of the first line of the PDF that holds `word`."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            found = page.extract_words()
+            for hit in (w for w in found if word in letters(w["text"])):
+                return [w for w in found if abs(w["top"] - hit["top"]) < 2]
+    raise AssertionError(f"{word!r} is not in the PDF")
+
+
+def x_of(line: list[dict], word: str) -> float:
+    """Where a word of the line starts across the page."""
+    [x] = [w["x0"] for w in line if word in letters(w["text"])]
+    return x
 
 
 def said_words(lang: str, key: str, slots: dict, easy: bool = False) -> list[str]:
@@ -101,6 +122,10 @@ def test_an_exclusion_zone_is_printed_in_arabic_right_to_left_with_its_place(app
     wanted = said_words("ar", "exclusion_zone", {"place": "Paisley town centre"}, easy=True)
     assert [w for w in wanted if w not in found] == []
     assert {"Paisley", "town", "centre"} <= found  # the place as staff wrote it, left to right
+    assert PdfReader(io.BytesIO(data)).trailer["/Root"]["/Lang"] == "ar"
+    line = pdf_line_with(data, "Paisley")
+    # Right to left: the sentence's second word ("may") stands to the right of the place.
+    assert x_of(line, "يجوز") > x_of(line, "Paisley") and x_of(line, "town") < x_of(line, "centre")
 
 
 def test_a_place_in_a_condition_is_escaped(app, client, client_request, rona):
