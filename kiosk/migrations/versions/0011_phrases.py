@@ -1,7 +1,7 @@
 """phrases: plain summaries composed from the phrase bank
 
 Revision ID: 0011
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-06 20:00:00
 
 A plain summary keeps the phrases staff chose (each phrase's key and slot values, never its
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = '0011'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
