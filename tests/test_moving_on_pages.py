@@ -242,7 +242,9 @@ def test_the_woman_sees_no_national_top_end_or_open_prison(kiosk):
 
 def test_getting_out_shows_the_licence_as_the_licence_page_does(kiosk):
     page = kiosk(people.RECALLED, "/me/getting-out")
-    assert "Curfew 19:00 to 07:00 at approved address." in texts(page, ".app-conditions__item")
+    conditions = texts(page, ".app-conditions__item")
+    assert conditions == texts(kiosk(people.RECALLED, "/me/licence"), ".app-conditions__item")
+    assert any("Curfew 19:00 to 07:00 at approved address." in condition for condition in conditions)
     assert "P. Kaur" in page.select_one("main").get_text()
 
 
