@@ -25,7 +25,7 @@ from kiosk.models import (
     StaffUser,
 )
 from kiosk.printing import batches
-from kiosk.services.access import sign_in, staff_accounts
+from kiosk.services.access import secrets_hashing, sign_in, staff_accounts
 from kiosk.services.letters import writing as letters
 from support.hostile import FAMILY, WatchedHasher, stored_text_problems
 from support.kiosk import DANNY, LIFER, TOMASZ, demo_document, import_people, sign_in_as
@@ -75,7 +75,7 @@ def test_each_guess_is_counted_before_it_is_checked(db_session, people, monkeypa
         with db.engine().connect() as elsewhere:  # another kiosk's view, mid-check
             seen.append(elsewhere.scalar(select(lockout._TABLE.c.failures)))
 
-    monkeypatch.setattr(sign_in, "_hasher", WatchedHasher(sign_in._hasher, look_from_elsewhere))
+    monkeypatch.setattr(secrets_hashing, "HASHER", WatchedHasher(secrets_hashing.HASHER, look_from_elsewhere))
     for _ in range(3):
         sign_in.check_pin(db_session, DANNY, "0000", start)
     assert seen == [1, 2, 3]
@@ -217,8 +217,8 @@ def answers(client, username: str, tries: int = 6) -> list[str]:
 def test_known_and_unknown_usernames_get_the_same_answers_and_checks(app, people, monkeypatch):
     known = make_user(app, CC, "real-person")
     checks = []
-    monkeypatch.setattr(staff_accounts, "_hasher",
-                        WatchedHasher(staff_accounts._hasher, checks.append))
+    monkeypatch.setattr(secrets_hashing, "HASHER",
+                        WatchedHasher(secrets_hashing.HASHER, checks.append))
     for_known = answers(app.test_client(), known)
     checks_for_known = len(checks)
     for_unknown = answers(app.test_client(), "no-such-person")

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.models import Person
-from kiosk.services.access import sign_in, staff_accounts
+from kiosk.services.access import secrets_hashing, sign_in, staff_accounts
 from support.hostile import WatchedHasher
 from support.kiosk import LIFER, PIN, import_people, varied_people
 from support.staff import (  # noqa: F401  (fast_hashing is an autouse fixture)
@@ -31,15 +31,15 @@ def people(db_session):
     import_people(db_session, varied_people())
 
 
-def checks_counted(monkeypatch, module) -> list:
-    """Every argon2 check the module makes from now on, each slowed to CHECK_TAKES."""
+def checks_counted(monkeypatch) -> list:
+    """Every argon2 check made from now on, each slowed to CHECK_TAKES."""
     checks = []
 
     def slowly(password_hash):
         checks.append(password_hash)
         time.sleep(CHECK_TAKES)
 
-    monkeypatch.setattr(module, "_hasher", WatchedHasher(module._hasher, slowly))
+    monkeypatch.setattr(secrets_hashing, "HASHER", WatchedHasher(secrets_hashing.HASHER, slowly))
     return checks
 
 
@@ -70,7 +70,7 @@ def test_twenty_wrong_pins_at_once_get_at_most_five_checks(app, people, monkeypa
     with app.app_context(), db.transaction() as session:
         person = session.scalars(select(Person).where(Person.prison_number == LIFER)).one()
         sign_in.set_pin(session, person, PIN)
-    checks = checks_counted(monkeypatch, sign_in)
+    checks = checks_counted(monkeypatch)
     statuses = all_at_once(app, "/sign-in", "/sign-in", {"prison_number": LIFER, "pin": "9999"})
     assert statuses == [200] * AT_ONCE
     assert len(checks) <= 5, f"{len(checks)} wrong PINs were checked"
@@ -82,7 +82,7 @@ def test_twenty_wrong_pins_at_once_get_at_most_five_checks(app, people, monkeypa
 
 def test_twenty_wrong_passwords_at_once_get_at_most_five_checks(app, people, monkeypatch):
     username = make_user(app, "case_coordinator")
-    checks = checks_counted(monkeypatch, staff_accounts)
+    checks = checks_counted(monkeypatch)
     statuses = all_at_once(app, "/staff/sign-in", "/staff/sign-in",
                            {"username": username, "password": "not the password"})
     assert statuses == [200] * AT_ONCE
@@ -95,6 +95,6 @@ def test_twenty_wrong_passwords_at_once_get_at_most_five_checks(app, people, mon
 
 def test_twenty_first_guesses_for_an_unknown_number_at_once(app, people, monkeypatch):
     """Every request makes the number's first count at the same moment: one row, no 500."""
-    checks = checks_counted(monkeypatch, sign_in)
+    checks = checks_counted(monkeypatch)
     statuses = all_at_once(app, "/sign-in", "/sign-in", {"prison_number": "ZZ9999999", "pin": "1111"})
     assert statuses == [200] * AT_ONCE and len(checks) <= 5

@@ -176,3 +176,25 @@ def test_a_person_who_left_cannot_sign_in(client, people, db_session):
     import_export(db_session, json.dumps(document).encode())
     db_session.commit()
     assert NOT_RIGHT in try_pin(client, TOMASZ, "1234").get_data(as_text=True)
+
+
+def test_pins_are_hashed_at_the_stated_cost_and_older_hashes_are_made_again(db_session, people):
+    """Argon2id at OWASP's minimum (19 MiB, 2 passes, 1 lane), as kiosk/services/access/
+    secrets_hashing.py states; a PIN hashed at argon2-cffi's heavier default is hashed again at
+    that cost when its owner next signs in, and the PIN still works."""
+    from argon2 import PasswordHasher
+
+    from kiosk.services.access import secrets_hashing
+
+    danny = db_session.scalars(select(Person).where(Person.prison_number == DANNY)).one()
+    account = db_session.get(KioskAccount, danny.id)
+    assert account.pin_hash.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    account.pin_hash = PasswordHasher().hash("1234")  # argon2-cffi's default: m=65536,t=3,p=4
+    db_session.commit()
+    now = datetime.now(timezone.utc)
+    assert sign_in.check_pin(db_session, DANNY, "1234", now).person is not None
+    db_session.commit()
+    rehashed = db_session.get(KioskAccount, danny.id).pin_hash
+    assert rehashed.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert secrets_hashing.check(rehashed, "1234").right
+    assert sign_in.check_pin(db_session, DANNY, "1234", now).person is not None

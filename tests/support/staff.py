@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.models import Establishment, Person, StaffUser
-from kiosk.services.access import sign_in, staff_accounts
+from kiosk.services.access import secrets_hashing, staff_accounts
 from kiosk.services.access.staff_access import Role
 from kiosk.services.imports.importer import import_export
 from support.kiosk import document
@@ -80,13 +80,12 @@ def person_id(app, prison_number: str) -> int:
 
 @pytest.fixture(autouse=True)
 def fast_hashing(monkeypatch):
-    """Cheap argon2 settings in tests (a real hash takes about 0.3 s on this machine);
+    """Cheap argon2 settings in tests (a real hash takes about 30 ms on this machine);
     import this fixture into a test module to use it."""
     from argon2 import PasswordHasher
 
     cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    monkeypatch.setattr(staff_accounts, "_hasher", cheap)
-    monkeypatch.setattr(sign_in, "_hasher", cheap)
+    monkeypatch.setattr(secrets_hashing, "HASHER", cheap)
 
 
 def import_without_pins(db_session, people: list[dict], **establishment) -> None:

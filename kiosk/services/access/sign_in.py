@@ -14,22 +14,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 
 from kiosk.data import kiosk_queries
 from kiosk.data.database import Database
 from kiosk.models import KioskAccount, KioskSession, Person
-from kiosk.services.access import lockout
+from kiosk.services.access import lockout, secrets_hashing
 
 # A visit's last-active time is written at most this often, so reading pages costs no writes.
 TOUCH_INTERVAL = timedelta(seconds=15)
 PIN_PATTERN = re.compile(r"^[0-9]{4,6}$")
-_hasher = PasswordHasher()
-# Checked against when the number is unknown, so both answers take the same time.
-_DUMMY_HASH = _hasher.hash("000000")
 
 
 @dataclass(frozen=True)
@@ -70,7 +65,7 @@ def set_pin(session: Session, person: Person, pin: str) -> None:
     """Store a new PIN as an argon2 hash and clear any lockout on the number."""
     if not is_valid_pin(pin):
         raise ValueError("A PIN is 4 to 6 digits.")
-    account_for(session, person).pin_hash = _hasher.hash(pin)
+    account_for(session, person).pin_hash = secrets_hashing.hash_secret(pin)
     lockout.clear(session, _lockout_key(person.prison_number))
 
 
@@ -81,7 +76,7 @@ def choose_own_pin(session: Session, person: Person, pin: str) -> bool:
         staff have seen that one.
     """
     account = account_for(session, person)
-    if _pin_matches(account.pin_hash, pin):
+    if secrets_hashing.check(account.pin_hash, pin).right:
         return False
     set_pin(session, person, pin)
     account.pin_reset_at = None
@@ -95,7 +90,7 @@ def set_pin_for_everyone(session: Session, establishment_code: str, pin: str) ->
     """
     if not is_valid_pin(pin):
         raise ValueError("A PIN is 4 to 6 digits.")
-    pin_hash = _hasher.hash(pin)
+    pin_hash = secrets_hashing.hash_secret(pin)
     people = kiosk_queries.people_at(session, establishment_code)
     for person in people:
         account_for(session, person).pin_hash = pin_hash
@@ -114,17 +109,13 @@ def check_pin(session: Session, typed_number: str, pin: str, now: datetime) -> S
     if attempt.allowed:
         person = kiosk_queries.person_in_custody(session, number)
         account = session.get(KioskAccount, person.id) if person else None
-        if _pin_matches(account.pin_hash if account else None, pin):
+        checked = secrets_hashing.check(account.pin_hash if account else None, pin)
+        if checked.right:
             lockout.clear(session, _lockout_key(number))
+            if checked.new_hash:
+                account.pin_hash = checked.new_hash
             return SignInResult(person=person)
     return SignInResult(problem=attempt.problem, locked_minutes=attempt.minutes_left(now))
-
-
-def _pin_matches(pin_hash: str | None, pin: str) -> bool:
-    try:
-        return _hasher.verify(pin_hash or _DUMMY_HASH, pin or "") and pin_hash is not None
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def _token_hash(token: str) -> str:

@@ -16,20 +16,16 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from kiosk.data import staff_queries
 from kiosk.models import Caseload, StaffSession, StaffUser
-from kiosk.services.access import lockout
+from kiosk.services.access import lockout, secrets_hashing
 from kiosk.services.access.staff_access import Role
 
 MIN_PASSWORD_LENGTH = 12
 TOUCH_INTERVAL = timedelta(seconds=15)
-_hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
 
 
 @dataclass(frozen=True)
@@ -63,7 +59,7 @@ def create_user(session: Session, username: str, display_name: str, password: st
     if role not in set(Role):
         raise ValueError(f"unknown role {role!r}")
     user = StaffUser(username=normalise_username(username), display_name=display_name.strip(),
-                     password_hash=_hasher.hash(password), role=role, hall=hall or None,
+                     password_hash=secrets_hashing.hash_secret(password), role=role, hall=hall or None,
                      establishment_id=establishment_id, active=True,
                      created_at=now)
     session.add(user)
@@ -85,17 +81,13 @@ def check_password(session: Session, username: str, password: str, now: datetime
     attempt = lockout.count_try(session, key, now)
     if attempt.allowed:
         user = staff_queries.user_by_name(session, name)
-        if _password_matches(user.password_hash if user else None, password) and user.active:
+        checked = secrets_hashing.check(user.password_hash if user else None, password)
+        if checked.right and user.active:
             lockout.clear(session, key)
+            if checked.new_hash:
+                user.password_hash = checked.new_hash
             return SignInResult(user=user)
     return SignInResult(problem=attempt.problem, locked_minutes=attempt.minutes_left(now))
-
-
-def _password_matches(password_hash: str | None, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password or "") and bool(password_hash)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def _token_hash(token: str) -> str:
