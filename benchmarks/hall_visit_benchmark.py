@@ -75,7 +75,6 @@ def free_port() -> int:
 class Server(NamedTuple):
     host: str
     port: int
-    pid: int
 
 
 @contextmanager
@@ -94,19 +93,10 @@ def serving(app_spec: str, env: dict, cwd: Path) -> Iterator[Server]:
                 time.sleep(0.1)
         else:
             raise RuntimeError("the server did not start")
-        yield Server("127.0.0.1", port, process.pid)
+        yield Server("127.0.0.1", port)
     finally:
         process.terminate()
         process.wait()
-
-
-def workers_cpu_seconds(pid: int) -> float:
-    """CPU time (user and system) used so far by a gunicorn master's worker processes."""
-    ticks = 0
-    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
-        fields = Path(f"/proc/{child}/stat").read_text().rpartition(")")[2].split()
-        ticks += int(fields[11]) + int(fields[12])  # utime and stime
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 # The data -----------------------------------------------------------------------------------
@@ -148,8 +138,7 @@ class Kiosk:
 
     def __init__(self, host: str, port: int) -> None:
         self.host, self.port = host, port
-        self.cookie = ""
-        self.token = ""
+        self.number = self.cookie = self.token = ""
 
     def ask(self, method: str, path: str, name: str, steps: list[Step]) -> str:
         headers, body = {"Cookie": self.cookie}, None
@@ -178,40 +167,60 @@ class Kiosk:
             self.token = found.group(1)
         return html
 
-    def visit(self, number: str, steps: list[Step]) -> None:
-        self.number, self.cookie, self.token = number, "", ""
-        for name, method, path in VISIT:
+    def visit(self, number: str, steps: list[Step], parts=VISIT) -> None:
+        """Some steps of a visit (the whole of one by default), each step's time in `steps`."""
+        if parts[0][0] == "sign-in page":
+            self.number, self.cookie, self.token = number, "", ""
+        for name, method, path in parts:
             self.ask(method, path, name, steps)
 
 
-def _hall(host: str, port: int, numbers: list[str], kiosks: int, stop, results) -> None:
+SIGNING_IN, LOOKING = VISIT[:2], VISIT[2:-2]
+
+
+def _hall(host: str, port: int, numbers: list[str], kiosks: int, looks_only: bool,
+          all_signed_in, stop, results) -> None:
     """`kiosks` kiosks visiting the people in turn, one visit each, until they run out or
-    `stop` is set; the steps go to `results`."""
+    `stop` is set; the steps go to `results`. With `looks_only`, everyone is signed in first,
+    unmeasured, and once every client process is ready (`all_signed_in`) each person only
+    looks at their pages."""
     steps: list[Step] = []
-    queue = iter(numbers)
     lock = threading.Lock()
 
-    def next_person() -> str | None:
-        with lock:
-            return None if stop.is_set() else next(queue, None)
+    def work_on(items, job) -> None:
+        queue = iter(items)
 
-    def kiosk_at_work() -> None:
-        screen = Kiosk(host, port)
-        while number := next_person():
-            screen.visit(number, steps)
+        def next_item():
+            with lock:
+                return None if stop.is_set() else next(queue, None)
 
-    threads = [threading.Thread(target=kiosk_at_work) for _ in range(kiosks)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        def kiosk_at_work() -> None:
+            while item := next_item():
+                job(item)
+
+        threads = [threading.Thread(target=kiosk_at_work) for _ in range(kiosks)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    if looks_only:
+        screens = [Kiosk(host, port) for _ in numbers]
+        work_on(list(zip(screens, numbers)), lambda item: item[0].visit(item[1], [], SIGNING_IN))
+        all_signed_in.wait()
+        work_on(screens, lambda screen: screen.visit(screen.number, steps, LOOKING))
+    else:
+        work_on(numbers, lambda number: Kiosk(host, port).visit(number, steps))
     results.put(steps)
 
 
 class Load(NamedTuple):
     steps: list[Step]
-    seconds: float  # wall time
-    cpu: float  # server worker CPU seconds
+
+    @property
+    def seconds(self) -> float:
+        """From the first request's start to the last one's end."""
+        return max(s.started + s.seconds for s in self.steps) - min(s.started for s in self.steps)
 
     @property
     def rate(self) -> float:
@@ -219,15 +228,17 @@ class Load(NamedTuple):
 
 
 @contextmanager
-def hall(server: Server, numbers: list[str], stop_at_end: bool) -> Iterator[list[Load]]:
+def hall(server: Server, numbers: list[str], stop_at_end: bool,
+         looks_only: bool = False) -> Iterator[list[Load]]:
     """The whole hall at once: 50 kiosks in CLIENT_PROCESSES processes, so the client's own
     work does not queue on one interpreter. It stops when the people run out, or (if
     `stop_at_end`) when the `with` block ends; the Load is then in the list given."""
     stop, results = multiprocessing.Event(), multiprocessing.Queue()
+    all_signed_in = multiprocessing.Barrier(CLIENT_PROCESSES)
     shares = [numbers[i::CLIENT_PROCESSES] for i in range(CLIENT_PROCESSES)]
-    cpu_before, started = workers_cpu_seconds(server.pid), time.perf_counter()
     clients = [multiprocessing.Process(target=_hall, args=(
-        server.host, server.port, share, KIOSKS // CLIENT_PROCESSES, stop, results)) for share in shares]
+        server.host, server.port, share, KIOSKS // CLIENT_PROCESSES, looks_only, all_signed_in,
+        stop, results)) for share in shares]
     for client in clients:
         client.start()
     done: list[Load] = []
@@ -239,12 +250,12 @@ def hall(server: Server, numbers: list[str], stop_at_end: bool) -> Iterator[list
         steps = [step for _ in clients for step in results.get()]
         for client in clients:
             client.join()
-    done.append(Load(steps, time.perf_counter() - started, workers_cpu_seconds(server.pid) - cpu_before))
+    done.append(Load(steps))
 
 
-def whole_hall(server: Server, numbers: list[str]) -> Load:
+def whole_hall(server: Server, numbers: list[str], looks_only: bool = False) -> Load:
     """Every one of `numbers` visits once."""
-    with hall(server, numbers, stop_at_end=False) as done:
+    with hall(server, numbers, stop_at_end=False, looks_only=looks_only) as done:
         pass
     return done[0]
 
@@ -309,42 +320,55 @@ def percentile(values: list[float], wanted: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * wanted / 100))] if ordered else 0.0
 
 
-def report(people: int, runs: dict[str, list[Load]]) -> dict:
-    kiosk_loads, bare_loads = runs["kiosk"], runs["bare"]
-    rate = statistics.median(load.rate for load in kiosk_loads)
-    bare_rate = statistics.median(load.rate for load in bare_loads)
-    steps = [step for load in kiosk_loads for step in load.steps]
-    cpu = sum(load.cpu for load in kiosk_loads) / len(steps) * 1e3
-    bare_cpu = sum(load.cpu for load in bare_loads) / sum(len(load.steps) for load in bare_loads) * 1e3
-    print(f"{people:,} people, {len(steps):,} requests in {len(kiosk_loads)} round(s): "
-          f"{rate:.0f} req/s against bare Flask's {bare_rate:.0f} (ratio {rate / bare_rate:.2f}); "
-          f"worker CPU {cpu:.1f} ms a request against {bare_cpu:.1f} (ratio {bare_cpu / cpu:.2f})")
-    first_looks = []
-    for name, _method, _path in VISIT:
+def ratio_line(label: str, ours: list[Load], bare: list[Load]) -> float:
+    rate = statistics.median(load.rate for load in ours)
+    bare_rate = statistics.median(load.rate for load in bare)
+    print(f"  {label}: {rate:.0f} requests/s against bare Flask's {bare_rate:.0f}: "
+          f"ratio {rate / bare_rate:.2f}")
+    return rate / bare_rate
+
+
+def step_lines(loads: list[Load], names: list[str]) -> float:
+    """Each step's p50 and p95; the p95 of all the page looks together."""
+    steps = [step for load in loads for step in load.steps]
+    looks = []
+    for name in names:
         times = [step.seconds * 1000 for step in steps if step.name == name]
         if name in ("home", *RECORD_PAGES):
-            first_looks += times
-        print(f"  {name:<13} p50 {percentile(times, 50):6.1f} ms   p95 {percentile(times, 95):6.1f} ms")
-    print(f"  {'every page':<13} p50 {percentile(first_looks, 50):6.1f} ms   "
-          f"p95 {percentile(first_looks, 95):6.1f} ms")
-    return {"rate": rate, "ratio": rate / bare_rate, "p95": percentile(first_looks, 95)}
+            looks += times
+        print(f"    {name:<13} p50 {percentile(times, 50):6.1f} ms   p95 {percentile(times, 95):6.1f} ms")
+    print(f"    {'every page':<13} p50 {percentile(looks, 50):6.1f} ms   p95 {percentile(looks, 95):6.1f} ms")
+    return percentile(looks, 95)
+
+
+def report(people: int, runs: dict[str, list[Load]]) -> dict:
+    print(f"{people:,} people, {KIOSKS} kiosks, medians of {len(runs['visits'])} round(s):")
+    visit_ratio = ratio_line("whole visits", runs["visits"], runs["bare visits"])
+    p95 = step_lines(runs["visits"], [name for name, _method, _path in VISIT])
+    looks_ratio = ratio_line("first looks only (everyone signed in first)", runs["looks"],
+                             runs["bare looks"])
+    looks_p95 = step_lines(runs["looks"], [name for name, _method, _path in LOOKING])
+    return {"visit ratio": visit_ratio, "looks ratio": looks_ratio, "p95": p95, "looks p95": looks_p95,
+            "rate": statistics.median(load.rate for load in runs["visits"])}
 
 
 def run(people: int, visits: int, rounds: int, packs: int, folder: Path) -> dict:
     env, numbers = database(people, folder)
     random.Random(people).shuffle(numbers)
-    needed = visits * rounds + 1
+    needed = 2 * visits * rounds + 20
     if needed > len(numbers):
         raise SystemExit(f"{visits} visits x {rounds} rounds need {needed} people; there are {len(numbers)}")
     with serving("kiosk:create_app()", env, ROOT) as server:
+        whole_hall(server, [numbers.pop() for _ in range(KIOSKS // 2)])  # each worker warmed up
         (folder / "answers.json").write_text(json.dumps(captured_visit(server, numbers.pop())))
         (folder / "bare.py").write_text(BARE_APP.format(path=str(folder / "answers.json")))
         with serving("bare:app", env, folder) as bare:
-            runs: dict[str, list[Load]] = {"kiosk": [], "bare": []}
+            runs: dict[str, list[Load]] = {"visits": [], "bare visits": [], "looks": [], "bare looks": []}
             for _ in range(rounds):
-                people_now, numbers = numbers[:visits], numbers[visits:]
-                runs["kiosk"].append(whole_hall(server, people_now))
-                runs["bare"].append(whole_hall(bare, people_now))
+                for looks_only, name in ((False, "visits"), (True, "looks")):
+                    people_now, numbers = numbers[:visits], numbers[visits:]
+                    runs[name].append(whole_hall(server, people_now, looks_only))
+                    runs[f"bare {name}"].append(whole_hall(bare, people_now, looks_only))
         figures = report(people, runs)
         if packs:
             printing_under_load(server, env, numbers, packs)
@@ -365,8 +389,9 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         figures = [run(people, args.visits, args.rounds, args.packs, folder) for people in args.sizes]
     if len(figures) > 1:
-        print(f"largest against smallest: {figures[0]['rate'] / figures[-1]['rate']:.2f} times "
-              f"slower; p95 {figures[-1]['p95'] / figures[0]['p95']:.2f} times")
+        print(f"{args.sizes[-1]:,} people against {args.sizes[0]:,}: whole visits "
+              f"{figures[0]['rate'] / figures[-1]['rate']:.2f} times slower, page p95 "
+              f"{figures[-1]['p95'] / figures[0]['p95']:.2f} times as long")
 
 
 if __name__ == "__main__":

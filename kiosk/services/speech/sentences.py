@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 from hashlib import sha256
 from html import escape
 from html.parser import HTMLParser
@@ -87,16 +87,24 @@ class Sentence:
     def language(self) -> str:
         return self.runs[0].language
 
-    @cached_property
+    @property
     def spoken(self) -> tuple[tuple[str, str], ...]:
         """(espeak-ng voice, words to say) for each part."""
-        return tuple((voice_for(run.language), spoken(run.text, run.language)) for run in self.runs)
+        return _spoken_and_key(self.runs)[0]
 
-    @cached_property
+    @property
     def key(self) -> str:
         """Names its audio: the same words in the same voices have the same key on any page."""
-        said = "\n".join(f"{voice}\t{words}" for voice, words in self.spoken)
-        return sha256(f"{SPOKEN_FORMAT}\n{said}".encode("utf-8")).hexdigest()[:32]
+        return _spoken_and_key(self.runs)[1]
+
+
+@lru_cache(maxsize=8192)
+def _spoken_and_key(runs: tuple[Run, ...]) -> tuple[tuple[tuple[str, str], ...], str]:
+    """Worked out once per process for each sentence: most are the app's own wording, on
+    every person's pages."""
+    said = tuple((voice_for(run.language), spoken(run.text, run.language)) for run in runs)
+    joined = "\n".join(f"{voice}\t{words}" for voice, words in said)
+    return said, sha256(f"{SPOKEN_FORMAT}\n{joined}".encode("utf-8")).hexdigest()[:32]
 
 
 class MarkedPage(NamedTuple):
@@ -177,7 +185,8 @@ class _SentenceReader(HTMLParser):
         self._found: tuple[Sentence, ...] | None = None
 
     def read(self, html: str) -> None:
-        self.feed(html)
+        # As a plain str: pieces of a Markup stay Markup, and escaping those costs five times more.
+        self.feed(str.__str__(html))
         self.close()
 
     # What the parser reports --------------------------------------------------------------

@@ -230,7 +230,7 @@ class Register(NamedTuple):
 @lru_cache(maxsize=1)
 def register() -> Register:
     """The sources register, loaded once."""
-    raw = yaml.safe_load((CONTENT_ROOT / "sources.yml").read_text("utf-8"))
+    raw = yaml.load((CONTENT_ROOT / "sources.yml").read_text("utf-8"), Loader=_YAML_LOADER)
     return Register(reports={str(k): v for k, v in raw["reports"].items()}, rules=raw["rules"])
 
 
