@@ -66,8 +66,6 @@ def from_environment(instance_path: Path) -> dict:
         "STAFF_ENABLED": _flag("STAFF_ENABLED", True),
         "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "600")),
         "KIOSK_WARNING_SECONDS": int(os.environ.get("KIOSK_WARNING_SECONDS", "60")),
-        # Rendered record pages kept per app process (see kiosk.me.page_memory); 0 keeps none.
-        "KIOSK_PAGE_MEMORY_SIZE": int(os.environ.get("KIOSK_PAGE_MEMORY_SIZE", "200")),
         "STAFF_IDLE_SECONDS": int(os.environ.get("STAFF_IDLE_SECONDS", str(30 * 60))),
         "STAFF_SESSION_SECONDS": int(os.environ.get("STAFF_SESSION_SECONDS", str(10 * ONE_HOUR))),
         "TIMEZONE": "Europe/London",
@@ -77,8 +75,6 @@ def from_environment(instance_path: Path) -> dict:
         "BABEL_DEFAULT_TIMEZONE": "Europe/London",
         # The CSRF token lives as long as the signed-in session, so a long letter still sends.
         "WTF_CSRF_TIME_LIMIT": None,
-        # Checked by security.check_form_token, only on requests that can change something.
-        "WTF_CSRF_CHECK_DEFAULT": False,
         # Letters: the length limit, the papers deadline before a meeting, when to expect an answer.
         "LETTER_MAX_CHARS": int(os.environ.get("LETTER_MAX_CHARS", "3000")),
         "LETTER_DEADLINE_DAYS": int(os.environ.get("LETTER_DEADLINE_DAYS", "7")),

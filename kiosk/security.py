@@ -1,18 +1,13 @@
-"""Web security in one place: the forged-request check, a script nonce per response, the usual
-protective headers, the signed session cookie, and where a redirect may go."""
+"""Web security in one place: a script nonce per response, the usual protective headers, and
+where a redirect may go. (Forms are checked for forged requests by Flask-WTF's CSRFProtect, and
+the session is Flask's signed cookie, both as they come.)"""
 from __future__ import annotations
 
 import secrets
 import string
-import time
-from functools import lru_cache
-from typing import NamedTuple
 
-from flask import Flask, Response, current_app, request
-from flask.sessions import SecureCookieSessionInterface
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from flask import Flask, request
 
-from .extensions import csrf
 from .limits import too_long
 
 CSP = (
@@ -59,22 +54,12 @@ def local_path(path: str | None, prefix: str = "/") -> str | None:
     return path
 
 
-def check_form_token() -> None:
-    """Flask-WTF's forged-request check, asked only of requests that can change something
-    (WTF_CSRF_CHECK_DEFAULT is off). On a page view it finds nothing to check, yet working
-    that out costs more than the rest of sending a kept page."""
-    config = current_app.config
-    if config["WTF_CSRF_ENABLED"] and request.method in config["WTF_CSRF_METHODS"]:
-        csrf.protect()
-
-
 class ProtectiveHeaders:
     """WSGI middleware for headers that keep every page private to the person using it. No
     page is stored, framed or sniffed, and it runs only the app's scripts and the one inline
     script that carries the nonce.
 
-    Only this class writes these headers. They are added as plain pairs once Flask has built
-    the response: Werkzeug's header checks would cost more than sending a kept page.
+    Only this class writes these headers, to every response the app sends, errors included.
     """
 
     def __init__(self, wsgi_app) -> None:
@@ -97,59 +82,7 @@ class ProtectiveHeaders:
         return headers
 
 
-class CheckedCookie(NamedTuple):
-    """A session cookie whose signature is good: what it holds and when it was signed."""
-
-    data: dict
-    signed_at: float  # seconds since the epoch
-
-
-class LeanCookieSessionInterface(SecureCookieSessionInterface):
-    """Flask's signed-cookie session, doing less on each request. Its signer is built once per
-    secret key. A cookie seen lately is not checked again (its age still is). The cookie is
-    only worked out when it changes: "Vary: Cookie" is already among ProtectiveHeaders'."""
-
-    def __init__(self) -> None:
-        self._serializers: dict[tuple, URLSafeTimedSerializer | None] = {}
-
-    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
-        keys = (app.secret_key, *(app.config["SECRET_KEY_FALLBACKS"] or ()))
-        if keys not in self._serializers:
-            self._serializers[keys] = super().get_signing_serializer(app)
-        return self._serializers[keys]
-
-    def open_session(self, app: Flask, incoming):
-        serializer = self.get_signing_serializer(app)
-        value = incoming.cookies.get(self.get_cookie_name(app))
-        if serializer is None or not value:
-            return super().open_session(app, incoming)
-        cookie = _checked_cookie(serializer, value)
-        max_age = int(app.permanent_session_lifetime.total_seconds())
-        if cookie is None or time.time() - cookie.signed_at > max_age:
-            return self.session_class()
-        return self.session_class(cookie.data)  # a copy: the kept data never changes
-
-    def save_session(self, app: Flask, session, response: Response) -> None:
-        if self.should_set_cookie(app, session):
-            super().save_session(app, session, response)
-
-
-@lru_cache(maxsize=1024)
-def _checked_cookie(serializer: URLSafeTimedSerializer, value: str) -> CheckedCookie | None:
-    """A cookie's contents if its signature is good. The same cookie comes with every page of
-    a visit, and checking the signature costs more than sending a kept page, so the answer
-    (which can never change) is kept for the cookies seen most lately."""
-    try:
-        data, signed_at = serializer.loads(value, return_timestamp=True)
-    except BadSignature:
-        return None
-    return CheckedCookie(data, signed_at.timestamp())
-
-
 def init_app(app: Flask) -> None:
-    """Check forms, add the headers to every response, give templates the nonce, keep sessions
-    lean."""
-    app.before_request(check_form_token)
-    app.session_interface = LeanCookieSessionInterface()
+    """Add the headers to every response and give templates the nonce."""
     app.wsgi_app = ProtectiveHeaders(app.wsgi_app)
     app.jinja_env.globals["csp_nonce"] = csp_nonce

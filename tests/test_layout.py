@@ -72,6 +72,6 @@ def test_queries_are_handed_the_rules_they_apply():
 
 def test_the_checks_above_can_fail():
     assert selects_built(KIOSK / "data" / "queries.py")
-    assert "kiosk.templating" in imported(KIOSK / "me" / "page_memory.py")
+    assert "kiosk.templating" in imported(KIOSK / "screens.py")
     assert "kiosk.me.bp" in imported(KIOSK / "__init__.py")
     assert SCOPE_RULE[1] in selects_built(KIOSK / SCOPE_RULE[0])

@@ -9,8 +9,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-from kiosk import security
-from kiosk.data import kiosk_queries
 from kiosk.extensions import db
 from kiosk.models import KioskAccount, KioskSession, Person, SignInLockout
 from kiosk.services.access import sign_in
@@ -114,29 +112,6 @@ def test_using_the_kiosk_keeps_the_visit_alive(client, people, db_session):
     assert visit.last_active_at == touched, "written at most every 15 seconds, not per page"
 
 
-def test_the_visit_check_read_on_the_driver_gives_what_sqlalchemy_gives(app, client, people,
-                                                                      db_session):
-    try_pin(client, DANNY, "1234")
-    token_hash, person_id = db_session.execute(
-        select(KioskSession.token_hash, KioskSession.person_id)).one()
-    account = db_session.get(KioskAccount, person_id)
-    account.easy_read, account.text_size, account.language = True, 2, "pl"
-    db_session.commit()
-    with app.app_context():
-        straight = kiosk_queries.visit_row(db, token_hash)
-        with db.connection() as connection:
-            row = connection.execute(kiosk_queries._VISIT, {"visit_token": token_hash}).one()
-        through_core = tuple(row)
-        assert kiosk_queries.visit_row(db, "no such visit") is None
-    assert straight == through_core
-    assert [type(value) for value in straight] == [type(value) for value in through_core]
-    last_active_at, *visit = straight
-    visit = sign_in.Visit._make(visit)
-    assert last_active_at.tzinfo is not None and visit.record_updated_at.tzinfo is not None
-    assert visit.person_id == person_id and isinstance(visit.communication_needs, list)
-    assert (visit.easy_read, visit.text_size, visit.language) == (True, 2, "pl")
-
-
 def session_cookie(client) -> str:
     return client.get_cookie("session").value
 
@@ -157,7 +132,7 @@ def test_a_session_cookie_too_old_is_refused_even_if_seen_before(app, client, pe
     try_pin(client, DANNY, "1234")
     assert client.get("/me/plan").status_code == 200
     later = time.time() + app.permanent_session_lifetime.total_seconds() + 60
-    monkeypatch.setattr(security.time, "time", lambda: later)
+    monkeypatch.setattr(time, "time", lambda: later)  # the cookie signer reads time.time()
     assert client.get("/me/plan").headers["Location"] == "/sign-in"
 
 

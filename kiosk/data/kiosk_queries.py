@@ -2,16 +2,14 @@
 the prison number typed (sign-in) or by establishment (demo PINs)."""
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.orm import Session
 
-from kiosk.data.database import Database
 from kiosk.models import Establishment, KioskAccount, KioskSession, Person, Plan
 
-# Built once, because building a select costs more than running it, and this runs on every
-# page: the visit's last activity, then the columns of `sign_in.Visit` in their order.
-_VISIT = (select(KioskSession.last_active_at, Person.id, Person.updated_at,
-                 Person.communication_needs, Person.preferred_language, KioskAccount.language,
+# Runs on every kiosk page: the visit's last activity, then the columns of `sign_in.Visit`
+# in their order.
+_VISIT = (select(KioskSession.last_active_at, Person.id, Person.communication_needs, Person.preferred_language, KioskAccount.language,
                  KioskAccount.easy_read, KioskAccount.text_size, KioskAccount.high_contrast,
                  KioskAccount.read_aloud, KioskAccount.read_aloud_speed,
                  KioskAccount.previous_visit_at, KioskAccount.pin_reset_at)
@@ -20,9 +18,9 @@ _VISIT = (select(KioskSession.last_active_at, Person.id, Person.updated_at,
           .where(KioskSession.token_hash == bindparam("visit_token")))
 
 
-def visit_row(database: Database, token_hash: str) -> tuple | None:
+def visit_row(session: Session, token_hash: str) -> Row | None:
     """The visit with this token hash as one plain row (no ORM object), or None."""
-    return database.first_row(_VISIT, visit_token=token_hash)
+    return session.execute(_VISIT, {"visit_token": token_hash}).first()
 
 
 def person_in_custody(session: Session, prison_number: str) -> Person | None:

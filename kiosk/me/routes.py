@@ -2,15 +2,13 @@
 
 The routes are made when the app is (from `kiosk.services.records.registry.PAGES`), so a new
 page needs no view of its own: each one asks `kiosk.screens` to build and render it for the
-signed-in person (g.visit, set by `person_required`). Pages whose registry entry says so are
-kept once rendered (`page_memory`).
+signed-in person (g.visit, set by `person_required`).
 """
 from kiosk import screens
 from kiosk.services.records import registry
 from kiosk.signin.access import person_required
 
 from . import bp
-from .page_memory import remembered
 
 
 @bp.route("/")
@@ -21,14 +19,14 @@ def home():
 
 
 def record_page_view(page: registry.RecordPage):
-    """The kiosk view of one registry page: signed-in only, kept if the page may be."""
+    """The kiosk view of one registry page, for the signed-in person only."""
 
     def view(**key):
         return screens.render_page(page, **key)
 
     view.__name__ = view.__qualname__ = page.slug
     view.__doc__ = f"The person's page: {page.slug}."
-    return person_required(remembered(view) if page.kept else view)
+    return person_required(view)
 
 
 @bp.record

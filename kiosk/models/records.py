@@ -63,7 +63,7 @@ class Person(Base):
     record_hash: Mapped[str] = mapped_column(String(64))
     first_seen_at: Mapped[datetime]
     # When anything the person's pages show last changed: an import that changed their record,
-    # or a plain summary staff wrote. Kept pages (kiosk.me.page_memory) are keyed on it.
+    # or a plain summary staff wrote.
     updated_at: Mapped[datetime]
 
     establishment: Mapped[Establishment] = relationship(lazy="joined")

@@ -30,7 +30,7 @@ def idle_limit() -> timedelta:
 
 def load_visit() -> Visit | None:
     """Check this kiosk's visit on the server and set g.visit, g.display and g.language."""
-    visit = sign_in.resume_visit(db, session.get(TOKEN_KEY), now(), idle_limit())
+    visit = sign_in.resume_visit(db.session, session.get(TOKEN_KEY), now(), idle_limit())
     if visit is None:
         session.pop(TOKEN_KEY, None)
         return None

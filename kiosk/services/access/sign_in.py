@@ -18,7 +18,6 @@ from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 
 from kiosk.data import kiosk_queries
-from kiosk.data.database import Database
 from kiosk.models import KioskAccount, KioskSession, Person
 from kiosk.services.access import lockout, secrets_hashing
 
@@ -133,14 +132,10 @@ def start_visit(session: Session, person: Person, now: datetime) -> str:
 
 
 class Visit(NamedTuple):
-    """What every kiosk page needs about the person at the screen, read in one row.
-
-    Plain values rather than ORM objects: a page kept in memory needs nothing more, so it
-    is sent without loading the person's record at all.
-    """
+    """What every kiosk page needs about the person at the screen, read in one row; a page
+    that needs the person's record loads it then (`signed_in_person`)."""
 
     person_id: int
-    record_updated_at: datetime
     communication_needs: list
     preferred_language: str | None
     language: str | None
@@ -155,36 +150,36 @@ class Visit(NamedTuple):
     @classmethod
     def of(cls, person: Person, account: KioskAccount) -> Visit:
         """The same view of a person from their loaded record (a staff preview has no visit)."""
-        return cls(person.id, person.updated_at, person.communication_needs,
+        return cls(person.id, person.communication_needs,
                    person.preferred_language, account.language, account.easy_read,
                    account.text_size, account.high_contrast, account.read_aloud,
                    account.read_aloud_speed, account.previous_visit_at, account.pin_reset_at)
 
 
-# Built once, like the visit's query (kiosk/data/kiosk_queries.py), as they run on every page.
+# Built once, as they run on every page.
 _TOUCH = (update(KioskSession).where(KioskSession.token_hash == bindparam("visit_token"))
           .values(last_active_at=bindparam("now")))
 _END = delete(KioskSession).where(KioskSession.token_hash == bindparam("visit_token"))
 
 
-def resume_visit(database: Database, token: str | None, now: datetime,
+def resume_visit(session: Session, token: str | None, now: datetime,
                  idle: timedelta) -> Visit | None:
     """The visit behind a token, read in one query, if it has not been idle too long; an idle
     one is ended. Every kiosk page asks this first, so it reads one plain row, not ORM objects."""
     if not token:
         return None
     token_hash = _token_hash(token)
-    row = kiosk_queries.visit_row(database, token_hash)
+    row = kiosk_queries.visit_row(session, token_hash)
     if row is None:
         return None
     last_active_at, *visit = row
     if now - last_active_at > idle:
-        with database.connection() as connection:
-            connection.execute(_END, {"visit_token": token_hash})
+        session.execute(_END, {"visit_token": token_hash})
+        session.commit()
         return None
     if now - last_active_at >= TOUCH_INTERVAL:
-        with database.connection() as connection:
-            connection.execute(_TOUCH, {"visit_token": token_hash, "now": now})
+        session.execute(_TOUCH, {"visit_token": token_hash, "now": now})
+        session.commit()
     return Visit._make(visit)
 
 

@@ -54,7 +54,6 @@ class RecordPage:
     tile_title: str | None = None  # its tile's title, when shorter than its heading
     print_name: str | None = None  # staff's name for its printed section; None: not printed
     shown: Callable[[object], bool] | None = None  # offered (tile, pack) only when true of its data
-    kept: bool = False  # kept once rendered (kiosk/me/page_memory.py), if that key holds all it shows
 
     @property
     def template(self) -> str:
@@ -83,19 +82,19 @@ def _in_order(*entries: RecordPage) -> dict[str, RecordPage]:
 PAGES: dict[str, RecordPage] = _in_order(
     RecordPage("plan", _l("Your plan"), "clipboard-list",
                lambda c: pages.plan_page(c.session, c.person_id, c.since),
-               tile_hint=_l("What you do, and what you have done"), print_name="Plan", kept=True),
+               tile_hint=_l("What you do, and what you have done"), print_name="Plan"),
     RecordPage("dates", _l("Your dates"), "calendar-event",
                lambda c: key_dates.key_dates(c.session, c.person_id, today=c.today, locale=c.locale,
                                              since=c.since),
-               tile_hint=_l("Days that matter to you"), print_name="Dates", kept=True),
+               tile_hint=_l("Days that matter to you"), print_name="Dates"),
     RecordPage("moving_on", _l("Moving on"), "stairs-up",
                lambda c: moving_on.moving_on_page(c.session, c.person_id, c.today, establishment_kinds()),
                path="moving-on", tile_hint=_l("Where you are, and what comes next"),
-               print_name="Moving on", kept=True),
+               print_name="Moving on"),
     RecordPage("release", _l("Getting ready to get out"), "door-exit",
                lambda c: moving_on.release_page(c.session, c.person_id, c.today), path="getting-out",
                tile_hint=_l("What to sort out before you get out"), print_name="Getting ready to get out",
-               shown=lambda release: release.due, kept=True),
+               shown=lambda release: release.due),
     RecordPage("meetings", _l("Your meetings"), "users-group",
                lambda c: pages.meetings_page(c.session, c.person_id, c.today, c.since),
                tile_hint=_l("Meetings about you"), print_name="Meetings"),
@@ -111,26 +110,26 @@ PAGES: dict[str, RecordPage] = _in_order(
     RecordPage("risk", _l("Your risk and needs check and supervision"), "shield-check",
                lambda c: pages.risk_page(c.session, c.person_id),
                tile_hint=_l("What it says, and what can change"), tile_title=_l("Your risk and needs check"),
-               print_name="Risk and supervision", kept=True),
+               print_name="Risk and supervision"),
     RecordPage("programmes", _l("Your courses"), "school",
                lambda c: pages.programmes_page(c.session, c.person_id),
-               tile_hint=_l("Courses for you"), kept=True),
+               tile_hint=_l("Courses for you")),
     RecordPage("licence", _l("Your licence"), "list-check",
                lambda c: pages.licence_page(c.session, c.person_id),
                tile_hint=_l("The rules for when you get out"), print_name="Licence",
-               shown=lambda licence: not licence.empty, kept=True),
+               shown=lambda licence: not licence.empty),
     RecordPage("people", _l("Who's who"), "users",
                lambda c: pages.people_page(c.session, c.person_id),
-               tile_hint=_l("Who helps you, and how to ask them"), print_name="Who's who", kept=True),
+               tile_hint=_l("Who helps you, and how to ask them"), print_name="Who's who"),
     RecordPage("glossary", _l("Words staff use"), "vocabulary",
                lambda c: pages.glossary_page(content_for(c.language).glossary, c.args.get("q")),
-               tile_hint=_l("What the words mean"), kept=True),
+               tile_hint=_l("What the words mean")),
     RecordPage("record_views", _l("Who has looked at your record"), "eye",
                lambda c: pages.record_views_page(c.session, c.person_id), path="who-has-looked",
                tile_hint=_l("When staff looked at your record"), tile_title=_l("Who has looked")),
     RecordPage("complaints", _l("How to complain"), "message-report",
                lambda c: moving_on.ComplaintsPage(), path="how-to-complain",
-               print_name="How to complain", kept=True),  # no tile: linked beside the letters
+               print_name="How to complain"),  # no tile: linked beside the letters
 )
 
 

@@ -152,7 +152,7 @@ def save(session: Session, user: StaffUser, person: Person, kind: str, item_key:
         session.add(summary)
     summary.text, summary.written_by, summary.written_at = text.strip(), user.id, now
     summary.phrases = [_row(position, choice) for position, choice in enumerate(choices)]
-    person.updated_at = now  # the person's pages changed, so none is served from memory
+    person.updated_at = now  # what the person's pages show has changed
     audit.record(session, user, audit.CHANGE, person, f"plain summary of {kind} {item_key}")
     session.flush()
     return summary
