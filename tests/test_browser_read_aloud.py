@@ -62,10 +62,11 @@ def test_play_reads_each_sentence_and_the_highlight_follows(page, live_server, p
     sign_in(page, LIFER, "/me/plan")
     play = page.locator("[data-action=play]")
     assert page.locator(".app-player__file").is_hidden() and play.is_visible()
-    first_length = seconds_of_sentence(page, 1)
+    assert page.locator("main .app-sentence").count() == 0, "marked only when Play is pressed"
 
     play.click()
     started = wait_until_reading(page, 1)
+    first_length = seconds_of_sentence(page, 1)
     assert play.inner_text().strip() == "Pause"
     assert page.locator("h1 .app-sentence").first.evaluate("e => e.classList.contains('app-sentence--reading')")
     moved = wait_until_reading(page, 2)

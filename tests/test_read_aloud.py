@@ -8,6 +8,7 @@ import os
 import stat
 from datetime import date
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -64,6 +65,11 @@ def sentences(client, url: str):
     return sentences_in_page(client.get(url).get_data(as_text=True))
 
 
+def marked(client, page: str):
+    """The page's main part with its sentences marked, as the player asks for it on Play."""
+    return client.get("/speech/marked", query_string={"page": page})
+
+
 def audio(client, page: str, key: str):
     return client.get("/speech/sentence", query_string={"page": page, "key": key})
 
@@ -108,7 +114,7 @@ def test_a_real_page_is_read_in_its_language(app, client, people, language):
 def test_easy_read_lines_and_glossary_meanings_are_read_too(app, client, people):
     set_display(app, LICENSEE, language="sq", easy_read=True)
     sign_in_as(client, LICENSEE)
-    page = BeautifulSoup(client.get("/me/decisions/K-D1").get_data(as_text=True), "html.parser")
+    page = BeautifulSoup(marked(client, "/me/decisions/K-D1").get_data(as_text=True), "html.parser")
     line = page.select_one(".app-easy-list__item .app-sentence")
     meaning = page.select_one(".app-term__meaning .app-sentence[data-audio-key]")
     found = {s.number: s for s in sentences(client, "/me/decisions/K-D1")}
@@ -138,6 +144,8 @@ def test_a_browser_without_javascript_gets_the_whole_page_as_one_file(app, clien
 @pytest.mark.databases("sqlite")
 @pytest.mark.parametrize("easy_read", [False, True])
 def test_every_kiosk_page_has_the_player_and_marking_changes_no_words(app, client, people, easy_read):
+    """Pages are sent unmarked; the player's marked copy of each has the same words, with every
+    sentence marked (marking costs about a quarter of a page, so it waits for Play)."""
     set_display(app, LIFER, easy_read=easy_read, read_aloud=True)
     sign_in_as(client, LIFER)
     for url in PAGES:
@@ -149,12 +157,21 @@ def test_every_kiosk_page_has_the_player_and_marking_changes_no_words(app, clien
             "previous", "play", "next", "slower"]
         assert player.select_one(".app-player__controls").has_attr("hidden"), "buttons need JavaScript"
         assert page.select_one("script[src$='/static/read_aloud.js'][type=module]")
-        first = page.select_one("main .app-sentence")
+        assert not page.select(".app-sentence"), f"{url}: sent marked"
+        asks = urlsplit(player["data-marked-url"])
+        assert asks.path == "/speech/marked" and parse_qs(asks.query)["page"] == [url]
+        response = marked(client, url)
+        assert response.status_code == 200 and "no-store" in response.headers["Cache-Control"]
+        copy = BeautifulSoup(f"<main>{response.get_data(as_text=True)}</main>", "html.parser")
+        first = copy.select_one(".app-sentence")
         assert first is not None and first["data-sentence"] == "1" and first.get("data-audio-key"), url
+        assert main_text(str(copy)) == main_text(html), f"{url}: marking changed the words"
+        numbered = {int(span["data-sentence"]) for span in copy.select("[data-audio-key]")}
+        assert numbered == {s.number for s in sentences(client, url)}, f"{url}: not as the audio counts"
         set_display(app, LIFER, read_aloud=False)
         plain = client.get(url).get_data(as_text=True)
         set_display(app, LIFER, read_aloud=True)
-        assert main_text(html) == main_text(plain), f"{url}: marking changed the words"
+        assert main_text(html) == main_text(plain)
         assert not BeautifulSoup(plain, "html.parser").select(".app-player, .app-sentence")
 
 
@@ -186,7 +203,8 @@ def test_printed_packs_have_no_player_and_no_sentence_marks(app, people):
 
 @pytest.mark.databases("sqlite", "postgresql")
 def test_no_audio_for_anyone_not_signed_in(client, people):
-    for url in ("/speech/sentence?page=/me/&key=" + "0" * 32, "/speech/page?page=/me/"):
+    for url in ("/speech/sentence?page=/me/&key=" + "0" * 32, "/speech/page?page=/me/",
+                "/speech/marked?page=/me/"):
         response = client.get(url)
         assert response.status_code == 302 and response.headers["Location"].endswith("/sign-in")
     assert client.post("/speech/speed", data={"speed": "slower"}).status_code == 400  # no form token
@@ -203,7 +221,10 @@ def test_no_one_hears_another_persons_sentences(client, people, cache):
     for page in ("/me/", "/me/plan", "/staff/", "/speech/page", "http://evil.example/me/",
                  "//evil.example/me/", "/me/../staff/", "", "me/"):
         assert audio(client, page, greeting.key).status_code == 404, page
-    assert client.get("/speech/page", query_string={"page": "/staff/people"}).status_code == 404
+    for page in ("/staff/people", "/speech/marked", "//evil.example/me/", "/me/../staff/", ""):
+        assert client.get("/speech/page", query_string={"page": page}).status_code == 404, page
+        assert marked(client, page).status_code == 404, page
+    assert "Danny" not in marked(client, "/me/").get_data(as_text=True)
 
 
 @pytest.fixture

@@ -1,4 +1,8 @@
-"""The player on every kiosk page: whether it shows, and the page's sentences marked for it."""
+"""The player on every kiosk page: whether it shows, and the page's sentences marked for it.
+
+A page is sent with its text as it is. Marking every sentence costs about a quarter of making
+a page, and most pages are read, not listened to, so the marks are made only when the player
+asks for them (`kiosk.speech.pages.marked_main`), as Play is first pressed."""
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -12,6 +16,8 @@ from . import EXTENSION, bp
 
 # Blueprints whose pages are a person's own, with the player on them.
 SPOKEN_BLUEPRINTS = frozenset({"me", "letters"})
+# Set in the WSGI environ of a page rendered again for the player (never from the browser).
+MARKING = "kiosk.mark_sentences"
 
 
 class Player(NamedTuple):
@@ -19,6 +25,7 @@ class Player(NamedTuple):
 
     page: str  # the page's path and query, as the audio routes take it
     speed: str
+    marking: bool  # this render is for the player, so its sentences are marked
 
     def mark(self, main_html: str) -> Markup:
         """The page's main part with its sentences marked for highlighting."""
@@ -33,7 +40,8 @@ def player_here() -> Player | None:
             or g.get("staff_preview") or "display" not in g or not g.display.read_aloud):
         return None
     query = request.query_string.decode("utf-8", "replace")
-    return Player(page=request.path + (f"?{query}" if query else ""), speed=g.display.reading_speed)
+    return Player(page=request.path + (f"?{query}" if query else ""), speed=g.display.reading_speed,
+                  marking=bool(request.environ.get(MARKING)))
 
 
 @bp.app_context_processor

@@ -9,7 +9,7 @@ from kiosk.services.speech.voices import SPEEDS, SpeechUnavailable
 from kiosk.signin.access import person_required
 
 from . import bp, read_aloud
-from .pages import sentences_on
+from .pages import marked_main, sentences_on
 
 
 @bp.get("/sentence")
@@ -26,6 +26,16 @@ def sentence():
             abort(404)
         audio = _made(lambda: service.sentence(found[0], speed))
     return _audio(audio, service.mimetype)
+
+
+@bp.get("/marked")
+@person_required
+def marked():
+    """The page's main part with its sentences marked, asked for when Play is first pressed:
+    the player puts the marks around the words already on screen."""
+    read_aloud() or abort(404)
+    html = marked_main(request.args.get("page", "")) or abort(404)
+    return current_app.response_class(html, mimetype="text/html")
 
 
 @bp.get("/page")

@@ -1,14 +1,66 @@
 // Read aloud: the player plays the page one sentence at a time, as sound the server made with
 // espeak-ng, and highlights each sentence while it is read.
 //
-// The server marks the sentences (kiosk/services/speech/sentences.py): every piece of one is a
-// <span data-sentence="N">, the first with its data-audio-key. A glossary meaning inside staff
-// text is a sentence set aside: it is read when the person opens the term. Without JavaScript
-// the player is a link to the whole page as one sound file; every word it shows comes from the
-// page, so this script holds no wording.
+// The server marks the sentences (kiosk/services/speech/sentences.py) when Play is first
+// pressed: every piece of one is a <span data-sentence="N">, the first with its
+// data-audio-key. The marks are put around the words already on screen, so nothing opened or
+// typed on the page is lost. A glossary meaning inside staff text is a sentence set aside: it
+// is read when the person opens the term. Without JavaScript the player is a link to the whole
+// page as one sound file; every word it shows comes from the page, so this script holds no
+// wording.
 
 const READING = "app-sentence--reading";
+const SENTENCE = "app-sentence";
 const FAILURES_BEFORE_GIVING_UP = 3;
+
+const isText = (node) => node.nodeType === Node.TEXT_NODE;
+const isMark = (node) => node.nodeType === Node.ELEMENT_NODE && node.classList.contains(SENTENCE);
+
+/** A node's children in parts: each run of text (with any marks in it) as one part. */
+function partsOf(parent) {
+  const parts = [];
+  parent.childNodes.forEach((node) => {
+    const last = parts[parts.length - 1];
+    if ((isText(node) || isMark(node)) && Array.isArray(last)) last.push(node);
+    else parts.push(isText(node) || isMark(node) ? [node] : node);
+  });
+  return parts;
+}
+
+/** Put the marked copy's sentence marks around the same words on the page, walking both side
+ *  by side. Where the two differ (the page changed since), that part is left as it is. */
+function markLike(live, copy) {
+  const liveParts = partsOf(live);
+  const copyParts = partsOf(copy);
+  if (liveParts.length !== copyParts.length) return;
+  liveParts.forEach((part, at) => {
+    const copied = copyParts[at];
+    if (Array.isArray(part) && Array.isArray(copied)) {
+      const same = part.map((n) => n.textContent).join("") === copied.map((n) => n.textContent).join("");
+      if (same && copied.some(isMark)) {
+        part[0].replaceWith(...copied);
+        part.slice(1).forEach((node) => node.remove());
+      }
+    } else if (part.nodeType === Node.ELEMENT_NODE && copied.nodeType === Node.ELEMENT_NODE
+               && part.tagName === copied.tagName) {
+      markLike(part, copied);
+    }
+  });
+}
+
+/** Ask the server for the page's sentences and mark them; false if that failed. */
+async function markSentences(main, url) {
+  try {
+    const response = await fetch(url, { credentials: "same-origin" });
+    if (!response.ok) return false;
+    const copy = document.createElement("template");
+    copy.innerHTML = await response.text();
+    markLike(main, copy.content);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The page's sentences in order: their spans, audio key, and whether they are set aside. */
 function sentencesIn(main) {
@@ -32,9 +84,9 @@ function shown(sentence) {
 
 function startPlayer(root) {
   const main = document.getElementById("main-content");
-  const all = sentencesIn(main);
-  const page = all.filter((sentence) => !sentence.aside);
-  if (!page.length) return;
+  let all = [];
+  let page = [];
+  let marking = null; // the server's marks, asked for once
 
   const data = root.dataset;
   const playButton = root.querySelector("[data-action='play']");
@@ -47,6 +99,19 @@ function startPlayer(root) {
   root.querySelector(".app-player__controls").hidden = false;
 
   let queue = page; // what is being read: the page, or a meaning set aside
+
+  /** The page's sentences, marked the first time they are needed. */
+  function sentencesReady() {
+    if (!marking) {
+      marking = markSentences(main, data.markedUrl).then((marked) => {
+        all = sentencesIn(main);
+        page = all.filter((sentence) => !sentence.aside);
+        queue = page;
+        return marked && page.length > 0;
+      });
+    }
+    return marking;
+  }
   let index = 0;
   let playing = false;
   let audio = null;
@@ -156,9 +221,13 @@ function startPlayer(root) {
     show();
   }
 
-  playButton.addEventListener("click", () => {
+  playButton.addEventListener("click", async () => {
     problem.textContent = "";
     failures = 0;
+    if (!(await sentencesReady())) {
+      problem.textContent = data.problem;
+      return;
+    }
     if (playing) {
       pause();
     } else if (audio) {
@@ -169,8 +238,11 @@ function startPlayer(root) {
       playAt(index);
     }
   });
-  root.querySelector("[data-action='next']").addEventListener("click", () => playAt(index + 1));
-  root.querySelector("[data-action='previous']").addEventListener("click", () => {
+  root.querySelector("[data-action='next']").addEventListener("click", async () => {
+    if (await sentencesReady()) playAt(index + 1);
+  });
+  root.querySelector("[data-action='previous']").addEventListener("click", async () => {
+    if (!(await sentencesReady())) return;
     let at = index - 1;
     while (at > 0 && !shown(queue[at])) at -= 1;
     playAt(Math.max(at, 0));
@@ -191,9 +263,9 @@ function startPlayer(root) {
   });
 
   // A glossary term opened in staff text: read its meaning, then carry on where the page was.
-  main.addEventListener("toggle", (event) => {
+  main.addEventListener("toggle", async (event) => {
     const term = event.target;
-    if (!term.open || !term.classList.contains("app-term")) return;
+    if (!term.open || !term.classList.contains("app-term") || !(await sentencesReady())) return;
     const meaning = all.filter((sentence) => sentence.aside && term.contains(sentence.spans[0]));
     if (!meaning.length) return;
     if (!resume) resume = { index: queue === page ? index : 0, playing };
