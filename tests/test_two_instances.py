@@ -4,7 +4,7 @@ Two `kiosk serve` instances (gunicorn, two workers each) and one `kiosk worker` 
 one PostgreSQL database and one Redis, as behind a load balancer. Over real HTTP a person's
 visit moves between them at every step, a batch started on one is built by the worker and
 downloaded from the other, and a staff change on one (a plain summary, a PIN reset) shows at
-once on the other, through its page memory.
+once on the other.
 """
 from __future__ import annotations
 
@@ -231,7 +231,7 @@ def test_a_staff_change_on_one_instance_shows_at_once_on_the_other(instances):
     a, b = instances.a, instances.b
     number = with_plan(instances)[1]
     screen = person_on(b, number)
-    for _ in range(3):  # each of B's workers has likely kept the page by now
+    for _ in range(3):  # seen before by B's workers, so nothing there could stand in the way
         assert "In plain words" not in main_text(str(screen.page(b + "/me/plan")))
 
     staff = staff_on(a)
