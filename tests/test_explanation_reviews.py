@@ -308,8 +308,7 @@ def test_a_strange_filter_is_a_page_not_an_error(app, reviewer, query):
 # The kiosk ---------------------------------------------------------------------------------
 
 def test_the_kiosk_shows_the_same_words_confirmed_or_not(database_url, clean_database):
-    """With no page memory, so each page is drawn afresh after every entry is confirmed."""
-    app = create_app(app_config(database_url) | {"KIOSK_PAGE_MEMORY_SIZE": 0})
+    app = create_app(app_config(database_url))
     with app.app_context():
         import_people(db.session, example_people())
     kiosk = app.test_client()
