@@ -26,7 +26,6 @@ import multiprocessing
 import os
 import random
 import re
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -39,7 +38,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serving import ROOT, Server, serving  # noqa: E402
+
 PIN = "1234"
 KIOSKS = 50
 CLIENT_PROCESSES = 2  # the hall's 50 kiosks, shared between this many client processes
@@ -62,41 +63,6 @@ def answer(path):
     kept = ANSWERS[(request.method, request.path)]
     return kept["body"], kept["status"], kept["headers"]
 """
-
-
-# Servers ------------------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server(NamedTuple):
-    host: str
-    port: int
-
-
-@contextmanager
-def serving(app_spec: str, env: dict, cwd: Path) -> Iterator[Server]:
-    """Run an app under gunicorn (4 sync workers, as `kiosk serve` on 2 cores)."""
-    port = free_port()
-    process = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "4",
-         "--backlog", "2048", "--log-level", "warning", app_spec], env=env, cwd=cwd)
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("the server did not start")
-        yield Server("127.0.0.1", port)
-    finally:
-        process.terminate()
-        process.wait()
 
 
 # The data -----------------------------------------------------------------------------------

@@ -22,7 +22,6 @@ import argparse
 import http.cookiejar
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,15 +29,15 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from kiosk.services.speech.sentences import sentences_in_page  # noqa: E402
 from kiosk.services.speech.voices import OPUS_ARGS, SPEEDS  # noqa: E402
+from serving import serving  # noqa: E402
 
 PAGE = "/me/plan"
 LANGUAGES = ("en", "gd", "pl", "sq", "vi", "ar")
@@ -48,63 +47,6 @@ WAV_BYTES_A_SECOND = 22050 * 2
 def kiosk(*args: str, env: dict, given: str | None = None) -> str:
     return subprocess.run([str(ROOT / ".venv/bin/kiosk"), *args], env=env, check=True,
                           capture_output=True, text=True, input=given).stdout
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def serving(env: dict) -> Iterator[str]:
-    """The app under gunicorn with 2 sync workers; yields its base URL."""
-    port = free_port()
-    process = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{port}",
-                                "--workers", "2", "--log-level", "warning", "kiosk:create_app()"],
-                               env=env, cwd=ROOT)
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("the server did not start")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait()
-
-
-class Kiosk:
-    """One browser at a kiosk: its cookies, signed in as one person."""
-
-    def __init__(self, base: str, number: str) -> None:
-        self.base = base
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        token = self.token("/sign-in")
-        self.post("/sign-in", {"csrf_token": token, "prison_number": number, "pin": "1234"})
-
-    def get(self, path: str) -> bytes:
-        with self.opener.open(self.base + path) as response:
-            return response.read()
-
-    def post(self, path: str, fields: dict) -> None:
-        self.opener.open(self.base + path, urllib.parse.urlencode(fields).encode()).read()
-
-    def token(self, path: str) -> str:
-        return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', self.get(path).decode()).group(1)
-
-    def choose_language(self, language: str) -> None:
-        self.post("/language", {"csrf_token": self.token(PAGE), "language": language, "next": PAGE})
-
-    def timed(self, path: str) -> tuple[float, bytes]:
-        started = time.perf_counter()
-        body = self.get(path)
-        return time.perf_counter() - started, body
 
 
 def audio_path(key: str) -> str:
@@ -174,7 +116,8 @@ def main() -> None:
         said = kiosk("demo", "--people", "30", "--establishment", "GRN", "--pin", "1234",
                      "--output", f"{folder}/GRN.json", env=env)
         number = re.search(r"Try prison number (\S+)\.", said).group(1)
-        with serving(env) as base:
+        with serving("kiosk:create_app()", env, workers=2) as server:
+            base = server.url
             browser = Kiosk(base, number)
             results = [measure(browser, cache, language, args.rounds) for language in args.languages]
     print(f"Read aloud, {PAGE}, gunicorn with 2 workers on {os.cpu_count()} cores; medians of "
