@@ -46,6 +46,7 @@ KIOSKS = 50
 CLIENT_PROCESSES = 2  # the hall's 50 kiosks, shared between this many client processes
 RECORD_PAGES = ("plan", "dates", "decisions", "risk", "programmes", "people")
 LETTER = "/me/letters/write/forum/rmt"
+READING = 2.0  # seconds a person spends on a page, in the hall that runs while a batch prints
 # Each step of a visit: (its name, method, path). The token and cookie come from earlier steps.
 VISIT = (("sign-in page", "GET", "/sign-in"), ("sign-in", "POST", "/sign-in"),
          ("home", "GET", "/me/"),
@@ -102,8 +103,8 @@ class Step(NamedTuple):
 class Kiosk:
     """One kiosk: a browser's cookie and form token, and nothing else."""
 
-    def __init__(self, host: str, port: int) -> None:
-        self.host, self.port = host, port
+    def __init__(self, host: str, port: int, reading: float = 0.0) -> None:
+        self.host, self.port, self.reading = host, port, reading
         self.number = self.cookie = self.token = ""
 
     def ask(self, method: str, path: str, name: str, steps: list[Step]) -> str:
@@ -139,13 +140,14 @@ class Kiosk:
             self.number, self.cookie, self.token = number, "", ""
         for name, method, path in parts:
             self.ask(method, path, name, steps)
+            time.sleep(self.reading)
 
 
 SIGNING_IN, LOOKING = VISIT[:2], VISIT[2:-2]
 
 
 def _hall(host: str, port: int, numbers: list[str], kiosks: int, looks_only: bool,
-          all_signed_in, stop, results) -> None:
+          reading: float, all_signed_in, stop, results) -> None:
     """`kiosks` kiosks visiting the people in turn, one visit each, until they run out or
     `stop` is set; the steps go to `results`. With `looks_only`, everyone is signed in first,
     unmeasured, and once every client process is ready (`all_signed_in`) each person only
@@ -176,7 +178,7 @@ def _hall(host: str, port: int, numbers: list[str], kiosks: int, looks_only: boo
         all_signed_in.wait()
         work_on(screens, lambda screen: screen.visit(screen.number, steps, LOOKING))
     else:
-        work_on(numbers, lambda number: Kiosk(host, port).visit(number, steps))
+        work_on(numbers, lambda number: Kiosk(host, port, reading).visit(number, steps))
     results.put(steps)
 
 
@@ -194,16 +196,17 @@ class Load(NamedTuple):
 
 
 @contextmanager
-def hall(server: Server, numbers: list[str], stop_at_end: bool,
-         looks_only: bool = False) -> Iterator[list[Load]]:
+def hall(server: Server, numbers: list[str], stop_at_end: bool, looks_only: bool = False,
+         reading: float = 0.0) -> Iterator[list[Load]]:
     """The whole hall at once: 50 kiosks in CLIENT_PROCESSES processes, so the client's own
-    work does not queue on one interpreter. It stops when the people run out, or (if
-    `stop_at_end`) when the `with` block ends; the Load is then in the list given."""
+    work does not queue on one interpreter, each person taking `reading` seconds over each
+    page (none: the hardest load). It stops when the people run out, or (if `stop_at_end`)
+    when the `with` block ends; the Load is then in the list given."""
     stop, results = multiprocessing.Event(), multiprocessing.Queue()
     all_signed_in = multiprocessing.Barrier(CLIENT_PROCESSES)
     shares = [numbers[i::CLIENT_PROCESSES] for i in range(CLIENT_PROCESSES)]
     clients = [multiprocessing.Process(target=_hall, args=(
-        server.host, server.port, share, KIOSKS // CLIENT_PROCESSES, looks_only, all_signed_in,
+        server.host, server.port, share, KIOSKS // CLIENT_PROCESSES, looks_only, reading, all_signed_in,
         stop, results)) for share in shares]
     for client in clients:
         client.start()
@@ -267,14 +270,16 @@ with app.app_context():
 
 
 def printing_under_load(server: Server, env: dict, numbers: list[str], packs: int) -> None:
-    """A batch built by the worker's code while the hall keeps visiting (people come again if
-    they run out: a new visit is a first look again)."""
-    with hall(server, numbers * 100, stop_at_end=True) as done:
+    """A batch built by the worker's code while the hall keeps visiting, each person reading
+    each page for READING seconds (people come again if they run out: a new visit is a first
+    look again). With no reading at all the kiosks take every cycle of both cores, and the
+    batch, which runs at low priority so that the kiosks come first, waits."""
+    with hall(server, numbers * 100, stop_at_end=True, reading=READING) as done:
         batch = subprocess.run([str(ROOT / ".venv/bin/python"), "-c", PRINT_SCRIPT, str(packs)],
                                env=env, cwd=ROOT, check=True, capture_output=True, text=True)
     seconds, status = batch.stdout.split()
     during = done[0].steps
-    print(f"  {packs} packs under the hall's load: {float(seconds):.1f} s ({status}); "
+    print(f"  {packs} packs while 50 kiosks visit, {READING:.0f} s a page: {float(seconds):.1f} s ({status}); "
           f"kiosk p95 meanwhile {percentile([s.seconds for s in during], 95) * 1000:.0f} ms "
           f"over {len(during)} requests")
 
