@@ -4,18 +4,15 @@ from __future__ import annotations
 import copy
 import json
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from kiosk.models import Base, Decision, Person, PlanAction
-from kiosk.services.imports.contract import SCHEMA_PATH, ExportRefused
+from kiosk.services.imports.contract import ExportRefused
 from kiosk.services.imports.importer import import_export
 from support.kiosk import EXAMPLE as EXAMPLE_PATH
 
-# The team's workspace keeps the contract beside the repository; a plain clone has only our copy.
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "contract"
 EXAMPLE = json.loads(EXAMPLE_PATH.read_text())
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
@@ -36,14 +33,6 @@ def snapshot(session) -> dict:
     """Every row of every table, to prove a refused import changed nothing."""
     return {table.name: sorted(map(repr, session.execute(select(table)).all()))
             for table in Base.metadata.sorted_tables}
-
-
-def test_our_schema_is_the_contract():
-    contract = SHARED / "record.schema.json"
-    if not contract.is_file():
-        pytest.skip(f"no contract at {contract}: only the team's workspace has it beside the "
-                    "repository, so a plain clone checks its own copy alone")
-    assert SCHEMA_PATH.read_bytes() == contract.read_bytes()
 
 
 def test_the_contract_example_imports(db_session):
